@@ -1,0 +1,65 @@
+// The one door into the core for both hosts: validates the method name and payload against the
+// contract, enforces the method's roles, runs the handler and wraps the outcome in an envelope.
+import { z } from 'zod';
+import {
+  api,
+  isMethodName,
+  type MethodName,
+  type ParsedRequestOf,
+  type ReplyOf,
+} from '../../shared/contract/api';
+import { ContractError, type Envelope } from '../../shared/contract/envelope';
+import type { Role } from '../../shared/contract/roles';
+import type { Logger } from './ports';
+
+export interface CallerContext {
+  role: Role;
+  userId: string;
+}
+
+/** A missing handler is a compile error: every contract method must be implemented. */
+export type ApiHandlers = {
+  [M in MethodName]: (
+    request: ParsedRequestOf<M>,
+    caller: CallerContext,
+  ) => Promise<ReplyOf<M>> | ReplyOf<M>;
+};
+
+export type Dispatch = (
+  method: unknown,
+  payload: unknown,
+  caller: CallerContext,
+) => Promise<Envelope<unknown>>;
+
+export function createDispatcher(handlers: ApiHandlers, logger: Logger): Dispatch {
+  return async (method, payload, caller) => {
+    if (!isMethodName(method)) {
+      return failure('UNKNOWN_METHOD', `Unknown method: ${describe(method)}`);
+    }
+    const spec = api[method];
+    if (!spec.roles.includes(caller.role)) {
+      return failure('FORBIDDEN', `Role "${caller.role}" may not call ${method}.`);
+    }
+    const parsed = spec.request.safeParse(payload);
+    if (!parsed.success) {
+      return failure('VALIDATION', `Invalid ${method} request: ${z.prettifyError(parsed.error)}`);
+    }
+    try {
+      const handler = handlers[method] as (req: unknown, caller: CallerContext) => unknown;
+      const value = await handler(parsed.data, caller);
+      return { ok: true, value: spec.reply.parse(value) };
+    } catch (error) {
+      if (error instanceof ContractError) return failure(error.code, error.message);
+      logger.error(`Handler for ${method} failed`, { error: String(error) });
+      return failure('INTERNAL', `${method} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
+
+function failure(code: ContractError['code'], message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value.slice(0, 100)) : typeof value;
+}

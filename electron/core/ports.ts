@@ -1,0 +1,40 @@
+// The ports the core needs from its host; each host passes in its own adapters.
+import type { StoredAgentState } from '../../shared/domain/agentState';
+import type { Clock } from '../../shared/domain/clock';
+import type { Language } from '../../shared/contract/appInfo';
+import type { Role } from '../../shared/contract/roles';
+
+/** User settings (not data): electron-store in Electron, conf in the web host; same file format. */
+export interface SettingsPort {
+  get<T>(key: string, fallback: T): T;
+  set(key: string, value: unknown): void;
+}
+
+/** Where the agent's current state is kept so that it survives a restart. */
+export interface AgentStateRepository {
+  load(): Promise<StoredAgentState | null>;
+  save(state: StoredAgentState): Promise<void>;
+}
+
+export interface Logger {
+  info(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details?: Record<string, unknown>): void;
+  error(message: string, details?: Record<string, unknown>): void;
+}
+
+export interface HostInfo {
+  host: 'electron' | 'web';
+  version: string;
+  languageOverride: Language | null;
+  /** Until sign-in exists, the host runs as one local user with this role. */
+  role: Role;
+  userId: string;
+}
+
+export interface CorePorts {
+  clock: Clock;
+  settings: SettingsPort;
+  agentStates: AgentStateRepository;
+  logger: Logger;
+  hostInfo: HostInfo;
+}
