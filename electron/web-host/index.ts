@@ -1,0 +1,49 @@
+// Entry of the web host: the same core as the Electron app, serving the same renderer to a normal
+// browser over loopback. Prints exactly one ready line on stdout; logs go to stderr.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createConfSettings } from '../adapters/settings/confSettings';
+import { createStderrLogger } from '../adapters/logging/stderrLogger';
+import { parseHostOptions, readyLine, type HostOptions } from './hostOptions';
+import { openHostCore } from './openHostCore';
+import { startWebBinding } from './webBinding';
+
+const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
+
+async function main(): Promise<void> {
+  const logger = createStderrLogger('web-host');
+  let options: HostOptions;
+  try {
+    options = parseHostOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`Deskline: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  const { core, caller } = await openHostCore({
+    host: 'web',
+    dataDir: options.dataDir,
+    lang: options.lang,
+    logger,
+    createSettings: createConfSettings,
+  });
+  const binding = await startWebBinding({ core, rendererDir, port: options.port, caller, logger });
+  logger.info('Web host started', { dataDir: options.dataDir, port: binding.port });
+  process.stdout.write(`${readyLine(binding.port, binding.token)}\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info(`Shutting down on ${signal}`);
+    await binding.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Deskline web host failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
