@@ -1,0 +1,68 @@
+// The Electron shell: lifecycle, one secure window, the IPC binding, and the same loopback web
+// binding as the web host (so a browser tab or a test can reach the running workstation too).
+import { app, BrowserWindow } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createStderrLogger } from '../adapters/logging/stderrLogger';
+import { parseHostOptions, readyLine } from '../web-host/hostOptions';
+import { openHostCore } from '../web-host/openHostCore';
+import { startWebBinding } from '../web-host/webBinding';
+import { appOrigin, registerAppScheme, serveRenderer } from './appProtocol';
+import { createElectronStoreSettings } from './electronStoreSettings';
+import { bindIpc } from './ipcHost';
+import { createSecureWindow } from './secureWindow';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.resolve(here, '../renderer');
+const preloadPath = path.join(here, 'preload.cjs');
+const logger = createStderrLogger('electron');
+
+const options = parseHostOptions(process.argv.slice(app.isPackaged ? 1 : 2));
+app.setPath('userData', options.dataDir);
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  process.stderr.write('Deskline is already running for this data folder; focusing it.\n');
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  serveRenderer(rendererDir);
+  const { core, caller } = await openHostCore({
+    host: 'electron',
+    dataDir: options.dataDir,
+    lang: options.lang,
+    logger,
+    createSettings: createElectronStoreSettings,
+  });
+  let mainWindow: BrowserWindow | null = null;
+  const openWindow = () => {
+    mainWindow = createSecureWindow(preloadPath, { title: 'Deskline' });
+    void mainWindow.loadURL(`${appOrigin}/index.html`);
+    mainWindow.on('closed', () => (mainWindow = null));
+  };
+  bindIpc(core, caller, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  const binding = await startWebBinding({ core, rendererDir, port: options.port, caller, logger });
+  openWindow();
+  process.stdout.write(`${readyLine(binding.port, binding.token)}\n`);
+
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('activate', () => {
+    if (!mainWindow) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    void binding.close();
+    void core.close();
+  });
+}
