@@ -1,0 +1,30 @@
+// The workstation shell: header with the agent's state, then the feature panels.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../shared/contract/appInfo';
+import type { ConnectionState } from '../api/client';
+import { useClient } from '../api/ClientContext';
+import { AgentStateControl } from '../features/agentState/AgentStateControl';
+
+export function App({ appInfo }: { appInfo: AppInfo }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  useEffect(() => client.onConnectionChange(setConnection), [client]);
+
+  return (
+    <div className="app">
+      <header className="app__header">
+        <h1 className="app__title">{t('app.title')}</h1>
+        <span className="app__host">{t(`app.hostKind.${appInfo.host}`)}</span>
+        <AgentStateControl />
+      </header>
+      {connection === 'closed' && (
+        <p role="status" className="app__banner">
+          {t('app.disconnected')}
+        </p>
+      )}
+      <main className="app__main" />
+    </div>
+  );
+}
