@@ -1,0 +1,71 @@
+// Starts the built web host (.out/main/web-host.js) as a real child process and waits for its
+// ready line; `npm test` builds first. Used by integration and e2e tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const webHostEntry = path.join(repoRoot, '.out/main/web-host.js');
+const readyPattern = /^Deskline ready at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))$/m;
+
+export interface RunningWebHost {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  process: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+export function tempDataDir(prefix = 'deskline-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function startWebHost(options: { dataDir?: string; lang?: string; port?: number; extraArgs?: string[] } = {}): Promise<RunningWebHost> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const args = [webHostEntry, '--port', String(options.port ?? 0), '--data-dir', dataDir];
+  if (options.lang) args.push('--lang', options.lang);
+  args.push(...(options.extraArgs ?? []));
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host not ready in 20 s\nstdout: ${out}\nstderr: ${err}`)), 20_000);
+    const check = () => {
+      const m = out.match(readyPattern);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    };
+    child.stdout.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited with ${code}\nstdout: ${out}\nstderr: ${err}`));
+    });
+  });
+  const port = Number(match[2]);
+  return {
+    url: match[1]!,
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    token: match[3]!,
+    dataDir,
+    process: child,
+    stdout: () => out,
+    stderr: () => err,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,110 @@
+// Agent state: transitions, durations on the injected clock, persistence before acknowledgement.
+import { describe, expect, it } from 'vitest';
+import { AgentStateTracker, type StoredAgentState } from '../../../shared/domain/agentState';
+import { AgentStateService, type AgentStateSegment } from '../../../electron/core/agentStateService';
+import { EventHub } from '../../../electron/core/eventHub';
+import type { AgentStateRepository, CorePorts } from '../../../electron/core/ports';
+import { FakeClock } from '../../support/fakeClock';
+
+class MemoryAgentStates implements AgentStateRepository {
+  saved: StoredAgentState[] = [];
+  constructor(private initial: StoredAgentState | null = null) {}
+  async load() {
+    return this.initial;
+  }
+  async save(state: StoredAgentState) {
+    this.saved.push(structuredClone(state));
+  }
+}
+
+function ports(clock: FakeClock, agentStates: AgentStateRepository): CorePorts {
+  return {
+    clock,
+    agentStates,
+    settings: { get: (_k, f) => f, set: () => {} },
+    logger: { info: () => {}, warn: () => {}, error: () => {} },
+    hostInfo: { host: 'web', version: '0', languageOverride: null, role: 'agent', userId: 'u' },
+  };
+}
+
+describe('AgentStateTracker', () => {
+  it('starts Offline and measures elapsed time on the monotonic clock, not the wall clock', () => {
+    const clock = new FakeClock();
+    const tracker = new AgentStateTracker(clock, null);
+    expect(tracker.current()).toEqual({ kind: 'offline' });
+    clock.advance(1_500);
+    clock.jumpWall(-3_600_000); // a wall-clock correction must not change durations
+    expect(tracker.view().elapsedMs).toBe(1_500);
+  });
+
+  it('keeps the running timer when the same state is chosen again', () => {
+    const clock = new FakeClock();
+    const tracker = new AgentStateTracker(clock, null);
+    tracker.transition({ kind: 'ready' });
+    clock.advance(10_000);
+    expect(tracker.transition({ kind: 'ready' })).toBeNull();
+    expect(tracker.view().elapsedMs).toBe(10_000);
+  });
+
+  it('reports the finished segment and restarts the timer on a change', () => {
+    const clock = new FakeClock();
+    const tracker = new AgentStateTracker(clock, null);
+    tracker.transition({ kind: 'ready' });
+    clock.advance(42_000);
+    const finished = tracker.transition({ kind: 'notReady', reason: 'break' });
+    expect(finished).toEqual({ previous: { kind: 'ready' }, durationMs: 42_000 });
+    expect(tracker.view()).toMatchObject({ state: { kind: 'notReady', reason: 'break' }, elapsedMs: 0 });
+  });
+
+  it('restores a stored state with its age from wall time, then counts monotonically', () => {
+    const clock = new FakeClock({ wallStart: 1_000_000 });
+    const tracker = new AgentStateTracker(clock, { state: { kind: 'notReady', reason: 'lunch' }, sinceWall: 1_000_000 - 60_000 });
+    expect(tracker.view().elapsedMs).toBe(60_000);
+    clock.advance(5_000);
+    expect(tracker.view().elapsedMs).toBe(65_000);
+  });
+});
+
+describe('AgentStateService', () => {
+  it('persists a change before acknowledging it, announces it and reports the segment', async () => {
+    const clock = new FakeClock();
+    const repo = new MemoryAgentStates();
+    const hub = new EventHub();
+    const announced: unknown[] = [];
+    hub.subscribe((event, payload) => announced.push([event, payload]));
+    const service = await AgentStateService.open(ports(clock, repo), hub);
+    const segments: AgentStateSegment[] = [];
+    service.onSegmentEnded((s) => segments.push(s));
+
+    clock.advance(3_000);
+    const view = await service.set({ kind: 'notReady', reason: 'training' });
+    expect(view.state).toEqual({ kind: 'notReady', reason: 'training' });
+    expect(repo.saved.at(-1)?.state).toEqual({ kind: 'notReady', reason: 'training' });
+    expect(announced).toEqual([['onAgentStateChanged', view]]);
+    expect(segments).toEqual([{ state: { kind: 'offline' }, durationMs: 3_000, endedAtWall: clock.wallNow() }]);
+  });
+
+  it('applies concurrent changes in call order, so the last click wins on disk too', async () => {
+    const clock = new FakeClock();
+    const repo = new MemoryAgentStates();
+    const service = await AgentStateService.open(ports(clock, repo), new EventHub());
+    await Promise.all([
+      service.set({ kind: 'ready' }),
+      service.set({ kind: 'notReady', reason: 'meeting' }),
+      service.set({ kind: 'notReady', reason: 'break' }),
+    ]);
+    expect(service.current()).toEqual({ kind: 'notReady', reason: 'break' });
+    expect(repo.saved.map((s) => s.state)).toEqual([
+      { kind: 'ready' },
+      { kind: 'notReady', reason: 'meeting' },
+      { kind: 'notReady', reason: 'break' },
+    ]);
+  });
+
+  it('does not acknowledge a change that could not be saved', async () => {
+    const clock = new FakeClock();
+    const failing: AgentStateRepository = { load: async () => null, save: async () => Promise.reject(new Error('disk full')) };
+    const service = await AgentStateService.open(ports(clock, failing), new EventHub());
+    await expect(service.set({ kind: 'ready' })).rejects.toThrow('disk full');
+  });
+});
