@@ -35,14 +35,16 @@ describe('agent state end to end', () => {
       expect.arrayContaining(['Ready', 'Not ready — Break', 'Not ready — Lunch', 'Not ready — Training', 'Not ready — Meeting']),
     );
     await state.selectOption({ label: 'Not ready — Break' });
-    const elapsed = page.getByRole('status', { name: 'Time in state' });
-    await expect.poll(async () => (await elapsed.textContent()) ?? '').toMatch(/^00:0\d$/);
+    // The select is controlled by the host's acknowledgement: it shows Break once the change is saved.
+    const selectedLabel = (locator: typeof state) => locator.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent);
+    await expect.poll(() => selectedLabel(state)).toBe('Not ready — Break');
+    await expect.poll(async () => (await page.getByRole('status', { name: 'Time in state' }).textContent()) ?? '').toMatch(/^00:0\d$/);
     await first.stop();
 
     const second = await start(dataDir);
     await page.goto(second.url);
     const restored = page.getByRole('combobox', { name: 'Agent state' });
-    await expect.poll(async () => restored.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Not ready — Break');
+    await expect.poll(() => selectedLabel(restored)).toBe('Not ready — Break');
     // The time in state carries on from before the restart rather than starting again at zero.
     await page.waitForTimeout(1100);
     await expect.poll(async () => (await page.getByRole('status', { name: 'Time in state' }).textContent()) ?? '').not.toBe('00:00');
