@@ -1,0 +1,111 @@
+// The softphone through the core's dispatcher, as a renderer drives it: settings without the
+// password, registration events, and an inbound call whose media steps go over the renderer
+// bridge (onMediaRequest → completeMediaRequest), answered and held through a real Kamailio.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MediaRequest } from '../../../shared/contract/softphone';
+import { createNodeSoftphonePorts } from '../../../electron/adapters/sip/nodeSoftphonePorts';
+import { StaticSdpSession } from '../../../electron/adapters/sip/staticSdpMedia';
+import { createCore, type Core } from '../../../electron/core/createCore';
+import type { CallerContext } from '../../../electron/core/dispatcher';
+import { systemClock } from '../../../electron/core/systemClock';
+import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
+import { ScriptedUa } from '../../support/sipUa/scriptedUa';
+import { EventRecorder, MemorySettings, silentLogger } from './softphoneFixtures';
+
+let kamailio: RunningKamailio;
+let core: Core;
+let events: EventRecorder;
+const agent: CallerContext = { role: 'agent', userId: 'local' };
+/** The renderer's peer connections, played by static SDP sessions. */
+const rendererMedia = new Map<string, StaticSdpSession>();
+const mediaKinds: string[] = [];
+
+beforeAll(async () => {
+  kamailio = await startKamailio({ users: [{ user: '1001', password: 'agent-secret' }, { user: '3001', password: 'caller-secret' }] });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'deskline-core-'));
+  core = await createCore({
+    clock: systemClock,
+    settings: new MemorySettings(),
+    agentStates: { load: async () => null, save: async () => undefined },
+    logger: silentLogger,
+    hostInfo: { host: 'web', version: 'test', languageOverride: null, role: 'agent', userId: 'local' },
+    softphone: createNodeSoftphonePorts({ dataDir, clock: systemClock, logger: silentLogger }),
+  });
+  events = new EventRecorder(core.eventHub);
+  // The renderer side of the bridge: answer every media request through the contract.
+  core.eventHub.subscribe((event, payload) => {
+    if (event !== 'onMediaRequest') return;
+    const request = payload as MediaRequest;
+    mediaKinds.push(request.kind);
+    void (async () => {
+      let media = rendererMedia.get(request.callId);
+      if (!media) rendererMedia.set(request.callId, (media = new StaticSdpSession(request.callId)));
+      let sdp: string | undefined;
+      if (request.kind === 'createOffer') sdp = await media.createOffer(request);
+      else if (request.kind === 'createAnswer') sdp = await media.createAnswer(request);
+      else if (request.kind === 'setRemote') await media.setRemote(request.sdp, request.type);
+      const reply = await core.dispatch('completeMediaRequest', { requestId: request.requestId, ...(sdp ? { sdp } : {}) }, agent);
+      expect(reply).toEqual({ ok: true, value: { accepted: true } });
+    })();
+  });
+});
+afterAll(async () => {
+  await core?.close();
+  await kamailio?.stop();
+});
+
+describe('softphone over the contract', () => {
+  it('saves settings without ever returning the password, and registers', async () => {
+    const saved = await core.dispatch(
+      'saveSoftphoneSettings',
+      {
+        serverUrl: kamailio.url,
+        sipUri: `sip:1001@${kamailio.domain}`,
+        authUser: '1001',
+        displayName: 'Agent',
+        iceServers: [],
+        declineCode: 603,
+        dtmfMode: 'rfc4733',
+        rejectCallWaiting: false,
+        password: 'agent-secret',
+      },
+      agent,
+    );
+    expect(saved).toMatchObject({ ok: true, value: { passwordSet: true } });
+    expect(JSON.stringify(saved)).not.toContain('agent-secret');
+    const invalid = await core.dispatch('saveSoftphoneSettings', { serverUrl: 'http://x' }, agent);
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+
+    const registered = events.waitFor((r) => r.event === 'onRegistrationChanged' && r.payload.kind === 'registered', 'registered');
+    await core.dispatch('register', {}, agent);
+    await registered;
+    const state = await core.dispatch('getSoftphoneState', {}, agent);
+    expect(state).toMatchObject({ ok: true, value: { registration: { kind: 'registered' }, calls: [] } });
+  });
+
+  it('answers and holds an inbound call with media negotiated by the renderer bridge', async () => {
+    const caller = new ScriptedUa({ server: kamailio.url, user: '3001', password: 'caller-secret', domain: kamailio.domain });
+    await caller.start();
+    try {
+      const call = await caller.call('1001');
+      const ringing = await events.callEvent('ringing');
+      const answered = await core.dispatch('answerCall', { callId: ringing.callId }, agent);
+      expect(answered).toMatchObject({ ok: true, value: { phase: 'active' } });
+      await call.established;
+      const held = await core.dispatch('holdCall', { callId: ringing.callId }, agent);
+      expect(held).toMatchObject({ ok: true, value: { phase: 'held' } });
+      expect(call.media().remoteDirection).toBe('sendonly');
+      expect(mediaKinds).toEqual(['setRemote', 'createAnswer', 'createOffer', 'setRemote']);
+      expect(await core.dispatch('resumeCall', { callId: 'unknown' }, agent)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      await core.dispatch('hangUp', { callId: ringing.callId }, agent);
+      await call.terminated;
+      await events.callEvent('ended', ringing.callId);
+      expect(mediaKinds.at(-1)).toBe('close');
+    } finally {
+      await caller.stop();
+    }
+  });
+});

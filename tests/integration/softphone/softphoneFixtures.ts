@@ -1,0 +1,140 @@
+// Shared bits of the softphone integration tests: a quiet logger, an event recorder, and the
+// real softphone service over the real sip.js adapter, set up against a harness Kamailio.
+import type { Logger } from '../../../electron/core/ports';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CallEvent, CallView, SaveSoftphoneSettings } from '../../../shared/contract/softphone';
+import type { EventName, EventPayloadOf } from '../../../shared/contract/api';
+import { FileKeySecretStore } from '../../../electron/adapters/secrets/fileKeySecretStore';
+import { SipJsPhone } from '../../../electron/adapters/sip/sipJsPhone';
+import { StaticSdpMedia } from '../../../electron/adapters/sip/staticSdpMedia';
+import { EventHub } from '../../../electron/core/eventHub';
+import type { SettingsPort } from '../../../electron/core/ports';
+import { InMemoryCallLists } from '../../../electron/core/softphoneCallLists';
+import { SoftphoneService } from '../../../electron/core/softphoneService';
+import { SoftphoneSettings } from '../../../electron/core/softphoneSettings';
+import { systemClock } from '../../../electron/core/systemClock';
+import type { RunningKamailio } from '../../support/kamailio/kamailioHarness';
+
+
+export const silentLogger: Logger = {
+  info: () => undefined,
+  warn: (message, details) => {
+    if (process.env.DESKLINE_TEST_LOG) console.warn(message, details ?? '');
+  },
+  error: (message, details) => console.error(message, details ?? ''),
+};
+
+export class MemorySettings implements SettingsPort {
+  readonly values = new Map<string, unknown>();
+  get<T>(key: string, fallback: T): T {
+    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
+  }
+  set(key: string, value: unknown): void {
+    this.values.set(key, structuredClone(value));
+  }
+}
+
+type Recorded = { [E in EventName]: { event: E; payload: EventPayloadOf<E> } }[EventName];
+
+/** Records every contract event and lets a test await the first one matching a predicate. */
+export class EventRecorder {
+  readonly all: Recorded[] = [];
+  private waiters: { match: (r: Recorded) => boolean; resolve: (r: Recorded) => void }[] = [];
+
+  constructor(hub: EventHub) {
+    hub.subscribe((event, payload) => {
+      const recorded = { event, payload } as Recorded;
+      this.all.push(recorded);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.match(recorded)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(recorded);
+        }
+      }
+    });
+  }
+
+  /** Resolves with the first event (already recorded or still to come) that matches. */
+  waitFor(match: (r: Recorded) => boolean, label = 'event', timeoutMs = 10_000): Promise<Recorded> {
+    const seen = this.all.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${label}; saw: ${this.summary()}`)), timeoutMs);
+      this.waiters.push({ match, resolve: (r) => (clearTimeout(timer), resolve(r)) });
+    });
+  }
+
+  callEvent(type: CallEvent['type'], callId?: string): Promise<CallEvent> {
+    return this.waitFor(
+      (r) => r.event === 'onCallEvent' && r.payload.type === type && (!callId || r.payload.callId === callId),
+      `call event ${type}`,
+    ).then((r) => r.payload as CallEvent);
+  }
+
+  callEvents(callId: string): CallEvent[] {
+    return this.all.flatMap((r) => (r.event === 'onCallEvent' && r.payload.callId === callId ? [r.payload] : []));
+  }
+
+  lastView(callId: string): CallView | undefined {
+    return this.all
+      .flatMap((r) => (r.event === 'onCallUpdated' && r.payload.callId === callId ? [r.payload] : []))
+      .at(-1);
+  }
+
+  summary(): string {
+    return this.all
+      .map((r) => (r.event === 'onCallEvent' ? `${r.payload.type}` : r.event === 'onRegistrationChanged' ? `reg:${r.payload.kind}` : r.event))
+      .join(', ');
+  }
+}
+
+export interface TestSoftphone {
+  service: SoftphoneService;
+  events: EventRecorder;
+  media: StaticSdpMedia;
+  phone: SipJsPhone;
+  settings: MemorySettings;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** The real core service over the real sip.js adapter (static SDP media) against `kamailio`. */
+export async function startTestSoftphone(
+  kamailio: RunningKamailio,
+  account: Partial<SaveSoftphoneSettings> & { user: string; password: string },
+): Promise<TestSoftphone> {
+  const hub = new EventHub();
+  const events = new EventRecorder(hub);
+  const media = new StaticSdpMedia();
+  const phone = new SipJsPhone({ media, clock: systemClock, logger: silentLogger, backoffInitialMs: 100, backoffMaxMs: 500 });
+  const settingsPort = new MemorySettings();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'deskline-softphone-'));
+  const settings = new SoftphoneSettings(settingsPort, new FileKeySecretStore(dataDir));
+  const service = new SoftphoneService({
+    clock: systemClock,
+    sip: phone,
+    settings,
+    callLists: new InMemoryCallLists(),
+    eventHub: hub,
+    logger: silentLogger,
+  });
+  const { user, password, ...rest } = account;
+  await service.saveSettings({
+    serverUrl: kamailio.url,
+    sipUri: `sip:${user}@${kamailio.domain}`,
+    authUser: user,
+    displayName: `Agent ${user}`,
+    iceServers: [],
+    declineCode: 603,
+    dtmfMode: 'rfc4733',
+    rejectCallWaiting: false,
+    password,
+    ...rest,
+  });
+  const registered = events.waitFor((r) => r.event === 'onRegistrationChanged' && r.payload.kind === 'registered', 'registered');
+  await service.register();
+  await registered;
+  return { service, events, media, phone, settings: settingsPort, dataDir, stop: () => service.close() };
+}
