@@ -1,0 +1,9 @@
+// Every migration, in order. A new one gets the next number, its own file, and a test that
+// migrates seeded rows from the version before (tests/integration/database/migrations.test.ts).
+import { migration001 } from './001_coreTables';
+import { migration002 } from './002_intervalStats';
+import { migration003 } from './003_search';
+import type { Migration } from './migration';
+
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];
+export const latestSchemaVersion = migrations.at(-1)!.version;
