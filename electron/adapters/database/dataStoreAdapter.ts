@@ -1,0 +1,50 @@
+// DataStorePort over the running store: backups into <data-dir>/backups, restores staged for the
+// next start.
+import { copyFileSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ContractError } from '../../../shared/contract/envelope';
+import type { BackupInfo } from '../../../shared/contract/dataStore';
+import type { DataStorePort } from '../../core/dataStorePort';
+import { backupsDir, checkBackup, pendingRestoreFile } from './backupFiles';
+import type { Store } from './store';
+
+export function createDataStoreAdapter(store: Store, dataDir: string, notices: string[]): DataStorePort {
+  const dir = backupsDir(dataDir);
+  return {
+    status() {
+      const s = store.status();
+      return {
+        lastSeq: s.lastSeq,
+        lastSnapshotSeq: s.lastSnapshotSeq,
+        recoveryProblems: [...s.recovery.problems, ...s.recovery.applyErrors.map((e) => `Could not apply ${e}`)],
+        recordsReplayed: s.recovery.recordsReplayed,
+        notices,
+      };
+    },
+    async backupNow() {
+      const fileName = `deskline-${new Date().toISOString().replace(/[:]/g, '-').replace(/\..*$/, '')}.sqlite`;
+      const { bytes } = await store.backupTo(path.join(dir, fileName));
+      return { fileName, bytes, createdAt: Date.now() };
+    },
+    async listBackups() {
+      const names = await fs.readdir(dir).catch(() => [] as string[]);
+      const infos: BackupInfo[] = [];
+      for (const fileName of names.filter((n) => /^deskline-.*\.sqlite$/.test(n))) {
+        const stat = await fs.stat(path.join(dir, fileName));
+        infos.push({ fileName, bytes: stat.size, createdAt: Math.round(stat.mtimeMs) });
+      }
+      return infos.sort((a, b) => b.createdAt - a.createdAt);
+    },
+    async stageRestore(fileName) {
+      const file = path.join(dir, fileName);
+      let check;
+      try {
+        ({ check } = await checkBackup(file));
+      } catch (error) {
+        throw new ContractError('VALIDATION', (error as Error).message);
+      }
+      copyFileSync(file, pendingRestoreFile(dataDir));
+      return `${fileName} (${check.calls} calls, ${check.customers} customers) will be restored when Deskline next starts; the current data will be kept aside.`;
+    },
+  };
+}

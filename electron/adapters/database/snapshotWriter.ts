@@ -1,0 +1,29 @@
+// Writes a database image as a snapshot: temp file -> fsync -> rename -> directory fsync, then the
+// manifest the same way. A snapshot counts only once its manifest exists, so a crash at any point
+// leaves either the old set of snapshots or the new one, never a half-written file in use.
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+import { fsyncDir, manifestFile, snapshotFile, type SnapshotManifest } from './storeFiles';
+
+export function writeFileDurablySync(file: string, data: Uint8Array | string): void {
+  const temp = `${file}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    const buffer = typeof data === 'string' ? Buffer.from(data) : data;
+    let written = 0;
+    while (written < buffer.length) written += writeSync(fd, buffer, written, buffer.length - written);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, file);
+}
+
+export function writeSnapshot(dir: string, seq: number, image: Uint8Array, schemaVersion: number): SnapshotManifest {
+  const manifest: SnapshotManifest = { seq, bytes: image.length, crc32: crc32(image), schemaVersion, createdAt: Date.now() };
+  writeFileDurablySync(snapshotFile(dir, seq), image);
+  fsyncDir(dir);
+  writeFileDurablySync(manifestFile(dir, seq), JSON.stringify(manifest));
+  fsyncDir(dir);
+  return manifest;
+}

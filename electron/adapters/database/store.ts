@@ -1,0 +1,234 @@
+// The store as the rest of Deskline sees it. A commit is acknowledged once its journal record is
+// fdatasynced (cost independent of database size); the engine worker applies it and serves reads,
+// which always see every acknowledged commit (messages to the worker stay in order). Snapshots are
+// built by a separate worker in the background and rotate the journal; no commit waits for one.
+import { mkdirSync, promises as fs, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { acquireDataDirLock, type DataDirLock } from './dataDirLock';
+import type { SqlStatement } from './journalFormat';
+import { JournalWriter } from './journalWriter';
+import { latestSchemaVersion } from './migrations';
+import type { RecoveryReport } from './recovery';
+import type { Row } from './sqlEngine';
+import { writeFileDurablySync } from './snapshotWriter';
+import { listSegmentStarts, listSnapshotSeqs, manifestFile, segmentFile, snapshotFile, storePaths, type SnapshotManifest } from './storeFiles';
+import type { EngineReply, EngineRequest, StoreWorkerData } from './storeWorkerProtocol';
+import { spawnStoreWorker } from './workerEntry';
+
+export type { SqlStatement, Row };
+
+export interface StoreOptions {
+  dataDir: string;
+  /** Replay progress during start-up (records done of total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Start a background snapshot after this many journal records (default 20,000). */
+  snapshotEveryRecords?: number;
+  /** A record the engine could not apply (the journal keeps it; replay will hit the same error). */
+  onApplyError?: (seq: number, message: string) => void;
+  onSnapshotWritten?: (manifest: SnapshotManifest, millis: number) => void;
+  onSnapshotFailed?: (message: string) => void;
+}
+
+export interface StoreStatus {
+  recovery: RecoveryReport;
+  lastSeq: number;
+  lastSnapshotSeq: number | null;
+  snapshotRunning: boolean;
+}
+
+export interface Store {
+  /** Applies the statements atomically; resolves once durable. */
+  commit(statements: SqlStatement[]): Promise<{ seq: number }>;
+  query(sql: string, params?: Array<string | number | null>): Promise<Row[]>;
+  /** Starts a snapshot now (if none is running) and resolves when it is written. */
+  snapshotNow(): Promise<SnapshotManifest | null>;
+  /** A consistent copy as a plain SQLite file (openable by any SQLite tool). */
+  backupTo(file: string): Promise<{ bytes: number; seq: number }>;
+  status(): StoreStatus;
+  close(): Promise<void>;
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const paths = storePaths(options.dataDir);
+  mkdirSync(paths.dir, { recursive: true });
+  const lock = acquireDataDirLock(options.dataDir);
+  try {
+    return await openLocked(options, paths, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openLocked(options: StoreOptions, paths: ReturnType<typeof storePaths>, lock: DataDirLock): Promise<Store> {
+  const snapshotEvery = options.snapshotEveryRecords ?? 20_000;
+  const engine = spawnStoreWorker({ mode: 'engine', dataDir: options.dataDir } satisfies StoreWorkerData);
+  const waiting = new Map<number, { resolve: (reply: EngineReply) => void }>();
+  let nextRequestId = 1;
+  let engineFailure: Error | null = null;
+
+  const recovery = await new Promise<RecoveryReport>((resolve, reject) => {
+    engine.on('error', (error) => {
+      engineFailure = error;
+      reject(error);
+      for (const w of waiting.values()) w.resolve({ type: 'queryError', id: 0, message: `Store engine stopped: ${error.message}` });
+    });
+    engine.on('message', (reply: EngineReply) => {
+      switch (reply.type) {
+        case 'progress':
+          options.onProgress?.(reply.done, reply.total);
+          return;
+        case 'opened':
+          return resolve(reply.report);
+        case 'failed':
+          return reject(new Error(`The store could not be opened: ${reply.message}`));
+        case 'applyError':
+          options.onApplyError?.(reply.seq, reply.message);
+          return;
+        case 'rows':
+        case 'queryError':
+        case 'exported': {
+          const entry = waiting.get(reply.id);
+          waiting.delete(reply.id);
+          entry?.resolve(reply);
+          return;
+        }
+      }
+    });
+    send({ type: 'open' });
+  });
+
+  function send(message: EngineRequest) {
+    engine.postMessage(message);
+  }
+  type IdRequest = Extract<EngineRequest, { id: number }>;
+  function request(message: IdRequest extends infer R ? (R extends IdRequest ? Omit<R, 'id'> : never) : never): Promise<EngineReply> {
+    if (engineFailure) return Promise.reject(engineFailure);
+    const id = nextRequestId++;
+    return new Promise((resolve) => {
+      waiting.set(id, { resolve });
+      send({ ...message, id } as EngineRequest);
+    });
+  }
+
+  const journal = await JournalWriter.open(paths.dir, recovery.lastSeq + 1, (records) => send({ type: 'apply', records }));
+  for (let version = recovery.schemaVersion + 1; version <= latestSchemaVersion; version++) {
+    await journal.append({ kind: 'migrate', version });
+  }
+  const version = await schemaVersionOf();
+  if (version !== latestSchemaVersion) {
+    await journal.close();
+    await engine.terminate();
+    throw new Error(`The database is at schema ${version} but this Deskline needs ${latestSchemaVersion}; a migration failed (see the log).`);
+  }
+
+  async function schemaVersionOf(): Promise<number> {
+    const reply = await request({ type: 'query', sql: 'PRAGMA user_version', params: [] });
+    return reply.type === 'rows' ? Number(reply.rows[0]?.user_version ?? -1) : -1;
+  }
+
+  let lastSnapshotSeq = listSnapshotSeqs(paths.dir).at(-1) ?? null;
+  let running: Promise<SnapshotManifest | null> | null = null;
+  let closed = false;
+
+  function snapshot(): Promise<SnapshotManifest | null> {
+    running ??= (async () => {
+      try {
+        const upToSeq = await journal.rotate();
+        if (upToSeq === (lastSnapshotSeq ?? 0)) return null;
+        const result = await runSnapshotWorker(options.dataDir, upToSeq);
+        lastSnapshotSeq = result.manifest.seq;
+        prune(paths.dir);
+        options.onSnapshotWritten?.(result.manifest, result.millis);
+        return result.manifest;
+      } catch (error) {
+        options.onSnapshotFailed?.((error as Error).message);
+        throw error;
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  }
+
+  const maybeSnapshot = () => {
+    if (!running && !closed && journal.lastSeq - (lastSnapshotSeq ?? 0) >= snapshotEvery) {
+      snapshot().catch(() => {}); // reported through onSnapshotFailed; the journal still has everything
+    }
+  };
+  maybeSnapshot();
+
+  return {
+    async commit(statements) {
+      if (statements.length === 0) throw new Error('Nothing to commit.');
+      const record = await journal.append({ kind: 'tx', statements });
+      maybeSnapshot();
+      return { seq: record.seq };
+    },
+    async query(sql, params = []) {
+      const reply = await request({ type: 'query', sql, params });
+      if (reply.type === 'rows') return reply.rows;
+      throw new Error(reply.type === 'queryError' ? reply.message : 'Unexpected reply from the store.');
+    },
+    snapshotNow: () => snapshot(),
+    async backupTo(file) {
+      const seq = journal.lastSeq;
+      const reply = await request({ type: 'export' });
+      if (reply.type !== 'exported') throw new Error('The store did not export.');
+      const image = new Uint8Array(reply.image);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      writeFileDurablySync(file, image);
+      return { bytes: image.length, seq };
+    },
+    status: () => ({ recovery, lastSeq: journal.lastSeq, lastSnapshotSeq, snapshotRunning: running !== null }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await running?.catch(() => null);
+      await journal.close();
+      await engine.terminate();
+      lock.release();
+    },
+  };
+}
+
+function runSnapshotWorker(dataDir: string, upToSeq: number): Promise<{ manifest: SnapshotManifest; millis: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = spawnStoreWorker({ mode: 'snapshot', dataDir, upToSeq });
+    worker.once('message', (reply: EngineReply) => {
+      void worker.terminate();
+      if (reply.type === 'snapshotWritten') resolve({ manifest: reply.manifest, millis: reply.millis });
+      else reject(new Error(reply.type === 'failed' ? `Snapshot failed: ${reply.message}` : 'Snapshot failed.'));
+    });
+    worker.once('error', reject);
+  });
+}
+
+/**
+ * Keeps the two newest snapshots (the older one is the fallback if the newer turns out damaged)
+ * and every journal segment that the older one still needs.
+ */
+function prune(dir: string): void {
+  const snapshots = listSnapshotSeqs(dir);
+  if (snapshots.length < 2) return;
+  const keepFrom = snapshots[snapshots.length - 2]!;
+  for (const seq of snapshots.slice(0, -2)) {
+    for (const file of [manifestFile(dir, seq), snapshotFile(dir, seq)]) removeQuietly(file);
+  }
+  const segments = listSegmentStarts(dir);
+  segments.forEach((start, i) => {
+    const next = segments[i + 1];
+    if (next !== undefined && next - 1 <= keepFrom) removeQuietly(segmentFile(dir, start));
+  });
+}
+
+function removeQuietly(file: string) {
+  try {
+    unlinkSync(file);
+  } catch {
+    // already gone
+  }
+}
+
+export type { Worker };

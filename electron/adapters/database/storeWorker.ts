@@ -1,0 +1,77 @@
+// Worker thread entry for the store. Mode "engine" owns the live sql.js database: it recovers it at
+// start, applies durable journal batches in order and answers queries, so big queries and sql.js's
+// memory-growth copies never run on the main thread. Mode "snapshot" rebuilds the database up to a
+// sequence number in a separate worker and writes it as a snapshot, so the engine never stops for it.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Database } from 'sql.js';
+import type { JournalRecord } from './journalFormat';
+import { recoverDatabase } from './recovery';
+import { writeSnapshot } from './snapshotWriter';
+import { applyRecord, queryRows, schemaVersion } from './sqlEngine';
+import { storePaths } from './storeFiles';
+import type { EngineReply, EngineRequest, StoreWorkerData } from './storeWorkerProtocol';
+
+const port = parentPort!;
+const data = workerData as StoreWorkerData;
+const post = (message: EngineReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+if (data.mode === 'snapshot') {
+  void (async () => {
+    try {
+      const paths = storePaths(data.dataDir);
+      const { db, report } = await recoverDatabase(paths, { readOnly: true, upToSeq: data.upToSeq });
+      const started = performance.now();
+      const image = db.export();
+      const manifest = writeSnapshot(paths.dir, report.lastSeq, image, schemaVersion(db));
+      db.close();
+      post({ type: 'snapshotWritten', manifest, millis: performance.now() - started });
+    } catch (error) {
+      post({ type: 'failed', message: (error as Error).message });
+    }
+  })();
+} else {
+  let db: Database | null = null;
+  port.on('message', (message: EngineRequest) => {
+    void handle(message);
+  });
+
+  async function handle(message: EngineRequest): Promise<void> {
+    switch (message.type) {
+      case 'open': {
+        try {
+          const recovered = await recoverDatabase(storePaths(data.dataDir), {
+            readOnly: data.mode === 'engine' && (data.readOnly ?? false),
+            onProgress: (done, total) => post({ type: 'progress', done, total }),
+          });
+          db = recovered.db;
+          post({ type: 'opened', report: recovered.report });
+        } catch (error) {
+          post({ type: 'failed', message: (error as Error).message });
+        }
+        return;
+      }
+      case 'apply':
+        for (const record of message.records as JournalRecord[]) {
+          try {
+            applyRecord(db!, record);
+          } catch (error) {
+            post({ type: 'applyError', seq: record.seq, message: (error as Error).message });
+          }
+        }
+        return;
+      case 'query':
+        try {
+          post({ type: 'rows', id: message.id, rows: queryRows(db!, message.sql, message.params) });
+        } catch (error) {
+          post({ type: 'queryError', id: message.id, message: (error as Error).message });
+        }
+        return;
+      case 'export': {
+        const image = db!.export();
+        const buffer = image.buffer.slice(image.byteOffset, image.byteOffset + image.byteLength) as ArrayBuffer;
+        post({ type: 'exported', id: message.id, image: buffer, schemaVersion: schemaVersion(db!) }, [buffer]);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+// Messages between the store client (main thread) and its worker threads.
+import type { JournalRecord } from './journalFormat';
+import type { RecoveryReport } from './recovery';
+import type { Row } from './sqlEngine';
+import type { SnapshotManifest } from './storeFiles';
+
+export type StoreWorkerData =
+  | { mode: 'engine'; dataDir: string; readOnly?: boolean }
+  | { mode: 'snapshot'; dataDir: string; upToSeq: number };
+
+export type EngineRequest =
+  | { type: 'open' }
+  | { type: 'apply'; records: JournalRecord[] }
+  | { type: 'query'; id: number; sql: string; params: Array<string | number | null> }
+  | { type: 'export'; id: number };
+
+export type EngineReply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'opened'; report: RecoveryReport }
+  | { type: 'failed'; message: string }
+  | { type: 'applyError'; seq: number; message: string }
+  | { type: 'rows'; id: number; rows: Row[] }
+  | { type: 'queryError'; id: number; message: string }
+  | { type: 'exported'; id: number; image: ArrayBuffer; schemaVersion: number }
+  | { type: 'snapshotWritten'; manifest: SnapshotManifest; millis: number };
