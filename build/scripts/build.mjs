@@ -12,6 +12,7 @@ const outMain = path.join(root, '.out/main');
 const nodeEntries = {
   'electron-main': 'electron/main/index.ts',
   'web-host': 'electron/web-host/index.ts',
+  'store-worker': 'electron/adapters/database/storeWorker.ts',
 };
 
 const common = {

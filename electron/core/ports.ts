@@ -3,6 +3,8 @@ import type { StoredAgentState } from '../../shared/domain/agentState';
 import type { Clock } from '../../shared/domain/clock';
 import type { Language } from '../../shared/contract/appInfo';
 import type { Role } from '../../shared/contract/roles';
+import type { DataStorePort } from './dataStorePort';
+import type { SoftphonePorts } from './softphoneHandlers';
 
 /** User settings (not data): electron-store in Electron, conf in the web host; same file format. */
 export interface SettingsPort {
@@ -37,4 +39,8 @@ export interface CorePorts {
   agentStates: AgentStateRepository;
   logger: Logger;
   hostInfo: HostInfo;
+  /** SIP adapter and secret store; without them the softphone methods answer UNAVAILABLE. */
+  softphone?: SoftphonePorts;
+  /** Database health, backups and restores; without it those methods answer UNAVAILABLE. */
+  dataStore?: DataStorePort;
 }

@@ -1,15 +1,16 @@
 // The Electron shell: lifecycle, one secure window, the IPC binding, and the same loopback web
 // binding as the web host (so a browser tab or a test can reach the running workstation too).
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStderrLogger } from '../adapters/logging/stderrLogger';
 import { parseHostOptions, readyLine } from '../web-host/hostOptions';
-import { openHostCore } from '../web-host/openHostCore';
+import { openHostCore, type HostCore } from '../web-host/openHostCore';
 import { startWebBinding } from '../web-host/webBinding';
 import { appOrigin, registerAppScheme, serveRenderer } from './appProtocol';
 import { createElectronStoreSettings } from './electronStoreSettings';
 import { bindIpc } from './ipcHost';
+import { createSafeStorageSecretStore } from './safeStorageSecretStore';
 import { createSecureWindow } from './secureWindow';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -31,13 +32,23 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   serveRenderer(rendererDir);
-  const { core, caller } = await openHostCore({
-    host: 'electron',
-    dataDir: options.dataDir,
-    lang: options.lang,
-    logger,
-    createSettings: createElectronStoreSettings,
-  });
+  let hostCore: HostCore;
+  try {
+    hostCore = await openHostCore({
+      host: 'electron',
+      dataDir: options.dataDir,
+      lang: options.lang,
+      role: options.role,
+      logger,
+      createSettings: createElectronStoreSettings,
+      secrets: createSafeStorageSecretStore(options.dataDir),
+    });
+  } catch (error) {
+    dialog.showErrorBox('Deskline cannot start', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+  const { core, caller } = hostCore;
   let mainWindow: BrowserWindow | null = null;
   const openWindow = () => {
     mainWindow = createSecureWindow(preloadPath, { title: 'Deskline' });
@@ -63,6 +74,6 @@ async function start(): Promise<void> {
   });
   app.on('will-quit', () => {
     void binding.close();
-    void core.close();
+    void hostCore.close();
   });
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { z } from 'zod';
 import { languageSchema, type Language } from '../../shared/contract/appInfo';
+import { roleSchema, type Role } from '../../shared/contract/roles';
 import { defaultDataDir } from '../adapters/paths/defaultDataDir';
 
 export interface HostOptions {
@@ -11,6 +12,8 @@ export interface HostOptions {
   port: number;
   dataDir: string;
   lang: Language | null;
+  /** Until sign-in exists: the role the local user acts in (default agent). */
+  role: Role;
 }
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
@@ -22,6 +25,7 @@ export function parseHostOptions(argv: readonly string[]): HostOptions {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       lang: { type: 'string' },
+      role: { type: 'string' },
     },
     strict: false,
     allowPositionals: true,
@@ -34,8 +38,10 @@ export function parseHostOptions(argv: readonly string[]): HostOptions {
     if (!parsed.success) throw new Error(`--lang must be "en" or "zh-CN", got "${String(values.lang)}"`);
     lang = parsed.data;
   }
+  const role = roleSchema.safeParse(values.role ?? 'agent');
+  if (!role.success) throw new Error(`--role must be one of ${roleSchema.options.join(', ')}, got "${String(values.role)}"`);
   const dataDir = typeof values['data-dir'] === 'string' ? path.resolve(values['data-dir']) : defaultDataDir();
-  return { port: port.data, dataDir, lang };
+  return { port: port.data, dataDir, lang, role: role.data };
 }
 
 export function readyLine(port: number, token: string): string {

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { createConfSettings } from '../adapters/settings/confSettings';
 import { createStderrLogger } from '../adapters/logging/stderrLogger';
 import { parseHostOptions, readyLine, type HostOptions } from './hostOptions';
-import { openHostCore } from './openHostCore';
+import { DataDirLockedError } from '../adapters/database/dataDirLock';
+import { openHostCore, type HostCore } from './openHostCore';
 import { startWebBinding } from './webBinding';
 
 const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
@@ -19,13 +20,22 @@ async function main(): Promise<void> {
     process.stderr.write(`Deskline: ${(error as Error).message}\n`);
     process.exit(2);
   }
-  const { core, caller } = await openHostCore({
-    host: 'web',
-    dataDir: options.dataDir,
-    lang: options.lang,
-    logger,
-    createSettings: createConfSettings,
-  });
+  let hostCore: HostCore;
+  try {
+    hostCore = await openHostCore({
+      host: 'web',
+      dataDir: options.dataDir,
+      lang: options.lang,
+      role: options.role,
+      logger,
+      createSettings: createConfSettings,
+    });
+  } catch (error) {
+    // e.g. another Deskline already has this data folder: say so plainly, change nothing.
+    process.stderr.write(`Deskline: ${(error as Error).message}\n`);
+    process.exit(error instanceof DataDirLockedError ? 3 : 1);
+  }
+  const { core, caller } = hostCore;
   const binding = await startWebBinding({ core, rendererDir, port: options.port, caller, logger });
   logger.info('Web host started', { dataDir: options.dataDir, port: binding.port });
   process.stdout.write(`${readyLine(binding.port, binding.token)}\n`);
@@ -36,7 +46,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info(`Shutting down on ${signal}`);
     await binding.close();
-    await core.close();
+    await hostCore.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,43 +1,104 @@
-// Everything both hosts do the same way to bring up the core for a data dir; each host passes in
-// only what differs (its settings adapter and its kind).
+// Everything both hosts do the same way to bring up the core for a data dir: lock and open the
+// store (applying a staged restore first), then build the core over it. Each host passes in only
+// what differs: its settings adapter, its secret store, and its kind.
 import { promises as fs } from 'node:fs';
 import packageJson from '../../package.json';
 import type { Language } from '../../shared/contract/appInfo';
-import { createFileAgentStateRepository } from '../adapters/agentState/fileAgentStateRepository';
+import type { Role } from '../../shared/contract/roles';
+import { createStoreAgentStateRepository, recordAgentStateSegment } from '../adapters/database/agentStateStoreRepository';
+import { applyPendingRestore } from '../adapters/database/backupFiles';
+import { acquireDataDirLock } from '../adapters/database/dataDirLock';
+import { createDataStoreAdapter } from '../adapters/database/dataStoreAdapter';
+import { openStore, type Store } from '../adapters/database/store';
+import { createNodeSoftphonePorts } from '../adapters/sip/nodeSoftphonePorts';
 import { createCore, type Core } from '../core/createCore';
 import type { CallerContext } from '../core/dispatcher';
 import type { Logger, SettingsPort } from '../core/ports';
+import type { SecretStore } from '../core/softphonePorts';
 import { systemClock } from '../core/systemClock';
 
 export interface HostCoreOptions {
   host: 'electron' | 'web';
   dataDir: string;
   lang: Language | null;
+  role: Role;
   logger: Logger;
   createSettings(dataDir: string): SettingsPort;
+  /** Electron passes a safeStorage-backed store; the web host uses the file-key store. */
+  secrets?: SecretStore;
 }
 
 export interface HostCore {
   core: Core;
-  /** Until sign-in exists, the workstation runs as one local agent. */
+  store: Store;
+  /** Until sign-in exists, the workstation runs as one local user. */
   caller: CallerContext;
+  close(): Promise<void>;
 }
 
 export async function openHostCore(options: HostCoreOptions): Promise<HostCore> {
   await fs.mkdir(options.dataDir, { recursive: true });
-  const caller: CallerContext = { role: 'agent', userId: 'local' };
-  const core = await createCore({
-    clock: systemClock,
-    settings: options.createSettings(options.dataDir),
-    agentStates: createFileAgentStateRepository(options.dataDir, options.logger),
-    logger: options.logger,
-    hostInfo: {
-      host: options.host,
-      version: packageJson.version,
-      languageOverride: options.lang,
-      role: caller.role,
-      userId: caller.userId,
+  const notices: string[] = [];
+  // A restore staged from the UI is installed before the store opens, under the same lock.
+  const restoreLock = acquireDataDirLock(options.dataDir);
+  try {
+    const restored = await applyPendingRestore(options.dataDir);
+    if (restored) {
+      notices.push(restored);
+      options.logger.info(restored);
+    }
+  } finally {
+    restoreLock.release();
+  }
+
+  let lastPercent = -1;
+  const store = await openStore({
+    dataDir: options.dataDir,
+    onProgress: (done, total) => {
+      const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+      if (total >= 1000 && percent !== lastPercent && percent % 10 === 0) {
+        lastPercent = percent;
+        process.stderr.write(`Deskline: replaying the journal, ${percent}% (${done} of ${total} records)\n`);
+      }
     },
+    onApplyError: (seq, message) => options.logger.error('A journal record could not be applied', { seq, message }),
+    onSnapshotFailed: (message) => options.logger.error('Snapshot failed; the journal still holds every write', { message }),
   });
-  return { core, caller };
+  for (const problem of store.status().recovery.problems) options.logger.warn(`Store recovery: ${problem}`);
+
+  const caller: CallerContext = { role: options.role, userId: 'local' };
+  try {
+    const core = await createCore({
+      clock: systemClock,
+      settings: options.createSettings(options.dataDir),
+      agentStates: createStoreAgentStateRepository(store, caller.userId),
+      logger: options.logger,
+      hostInfo: {
+        host: options.host,
+        version: packageJson.version,
+        languageOverride: options.lang,
+        role: caller.role,
+        userId: caller.userId,
+      },
+      softphone: createNodeSoftphonePorts({ dataDir: options.dataDir, clock: systemClock, logger: options.logger, secrets: options.secrets }),
+      dataStore: createDataStoreAdapter(store, options.dataDir, notices),
+    });
+    core.agentState.onSegmentEnded((segment) => {
+      recordAgentStateSegment(store, caller.userId, segment).catch((error: unknown) =>
+        options.logger.error('Could not record an agent-state segment', { error: String(error) }),
+      );
+    });
+    return {
+      core,
+      store,
+      caller,
+      close: async () => {
+        await core.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }

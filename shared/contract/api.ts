@@ -3,15 +3,20 @@
 import type { z } from 'zod';
 import { agentStateEvents, agentStateMethods } from './agentState';
 import { appInfoMethods } from './appInfo';
+import { dataStoreMethods } from './dataStore';
 import type { MethodSpec } from './defineMethod';
+import { softphoneEvents, softphoneMethods } from './softphone';
 
 export const api = {
   ...appInfoMethods,
   ...agentStateMethods,
+  ...softphoneMethods,
+  ...dataStoreMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...agentStateEvents,
+  ...softphoneEvents,
 } satisfies Record<`on${string}`, z.ZodType>;
 
 export type Api = typeof api;

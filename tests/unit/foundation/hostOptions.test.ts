@@ -10,17 +10,20 @@ describe('host options', () => {
       port: 8123,
       dataDir: path.resolve('rel/dir'),
       lang: 'zh-CN',
+      role: 'agent',
     });
   });
 
   it('defaults to a free port, the platform user-data folder and no forced language', () => {
-    expect(parseHostOptions([])).toEqual({ port: 0, dataDir: defaultDataDir(), lang: null });
+    expect(parseHostOptions([])).toEqual({ port: 0, dataDir: defaultDataDir(), lang: null, role: 'agent' });
+    expect(parseHostOptions(['--role', 'teamLead']).role).toBe('teamLead');
   });
 
   it('rejects a bad port or language with a message naming the option', () => {
     expect(() => parseHostOptions(['--port', 'eighty'])).toThrow(/--port/);
     expect(() => parseHostOptions(['--port', '70000'])).toThrow(/--port/);
     expect(() => parseHostOptions(['--lang', 'fr'])).toThrow(/--lang/);
+    expect(() => parseHostOptions(['--role', 'boss'])).toThrow(/--role/);
   });
 
   it('formats the ready line exactly', () => {
