@@ -61,7 +61,6 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
         process.stderr.write(`Deskline: replaying the journal, ${percent}% (${done} of ${total} records)\n`);
       }
     },
-    onApplyError: (seq, message) => options.logger.error('A journal record could not be applied', { seq, message }),
     onSnapshotFailed: (message) => options.logger.error('Snapshot failed; the journal still holds every write', { message }),
   });
   for (const problem of store.status().recovery.problems) options.logger.warn(`Store recovery: ${problem}`);

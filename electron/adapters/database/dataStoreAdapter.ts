@@ -16,7 +16,8 @@ export function createDataStoreAdapter(store: Store, dataDir: string, notices: s
       return {
         lastSeq: s.lastSeq,
         lastSnapshotSeq: s.lastSnapshotSeq,
-        recoveryProblems: [...s.recovery.problems, ...s.recovery.applyErrors.map((e) => `Could not apply ${e}`)],
+        // applyErrors are transactions refused when they were made (the committer got the error), not losses.
+        recoveryProblems: s.recovery.problems,
         recordsReplayed: s.recovery.recordsReplayed,
         notices,
       };

@@ -1,7 +1,8 @@
 // Appends committed transactions to the journal and makes them durable (fdatasync) before they
 // are acknowledged. Runs on the main process's I/O threads (async fs), so the event loop never
 // blocks on the disk. Concurrent commits share one write + one fdatasync (group commit); sequence
-// numbers are given at write time, so a failed write leaves no gap.
+// numbers are given at write time, so a failed write leaves no gap. Each batch is handed to the
+// engine as soon as it is written, so applying it overlaps the fdatasync instead of following it.
 import { promises as fs } from 'node:fs';
 import { encodeRecord, type JournalRecord, type SqlStatement } from './journalFormat';
 import { fsyncDir, segmentFile } from './storeFiles';
@@ -20,6 +21,11 @@ export class JournalWriter {
   private flushing: Promise<void> = Promise.resolve();
   private active = false;
   private closed = false;
+  /**
+   * Set when a batch reached the engine but could not be made durable: memory and disk now
+   * disagree, so no further write is accepted until Deskline restarts (and recovers from disk).
+   */
+  private failure: Error | null = null;
 
   private constructor(
     private readonly dir: string,
@@ -27,17 +33,17 @@ export class JournalWriter {
     private size: number,
     private nextSeq: number,
     private segmentStart: number,
-    /** Receives each durable batch in sequence order (the engine applies it). */
-    private readonly onDurable: (records: JournalRecord[]) => void,
+    /** Receives each written batch in sequence order, before its fdatasync (the engine applies it). */
+    private readonly onWritten: (records: JournalRecord[]) => void,
   ) {}
 
-  static async open(dir: string, nextSeq: number, onDurable: (records: JournalRecord[]) => void): Promise<JournalWriter> {
+  static async open(dir: string, nextSeq: number, onWritten: (records: JournalRecord[]) => void): Promise<JournalWriter> {
     const file = segmentFile(dir, nextSeq);
     const handle = await fs.open(file, 'a');
     const { size } = await handle.stat();
     await handle.sync();
     fsyncDir(dir);
-    return new JournalWriter(dir, handle, size, nextSeq, nextSeq, onDurable);
+    return new JournalWriter(dir, handle, size, nextSeq, nextSeq, onWritten);
   }
 
   get lastSeq(): number {
@@ -50,6 +56,7 @@ export class JournalWriter {
 
   append(body: RecordBody): Promise<JournalRecord> {
     if (this.closed) return Promise.reject(new Error('The store is closed.'));
+    if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.queue.push({ body, resolve, reject });
       if (!this.active) this.flushing = this.flush();
@@ -86,18 +93,25 @@ export class JournalWriter {
       }
       if (accepted.length === 0) continue;
       const bytes = Buffer.concat(frames);
+      let written = false;
       try {
         await this.handle.write(bytes, 0, bytes.length, this.size);
+        written = true;
+        this.onWritten(records);
         await this.handle.datasync();
       } catch (error) {
         // Leave no partial record behind for the next append to follow.
         await this.handle.truncate(this.size).catch(() => {});
-        for (const p of accepted) p.reject(new Error(`The write could not be made durable: ${(error as Error).message}`));
+        const failure = new Error(`The write could not be made durable: ${(error as Error).message}`);
+        if (written) {
+          this.failure = new Error(`${failure.message}. Restart Deskline; it recovers every saved write from disk.`);
+          for (const p of this.queue.splice(0)) p.reject(this.failure);
+        }
+        for (const p of accepted) p.reject(failure);
         continue;
       }
       this.size += bytes.length;
       this.nextSeq += records.length;
-      this.onDurable(records);
       accepted.forEach((p, i) => p.resolve(records[i]!));
     }
   }

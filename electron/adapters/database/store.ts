@@ -24,8 +24,6 @@ export interface StoreOptions {
   onProgress?: (done: number, total: number) => void;
   /** Start a background snapshot after this many journal records (default 20,000). */
   snapshotEveryRecords?: number;
-  /** A record the engine could not apply (the journal keeps it; replay will hit the same error). */
-  onApplyError?: (seq: number, message: string) => void;
   onSnapshotWritten?: (manifest: SnapshotManifest, millis: number) => void;
   onSnapshotFailed?: (message: string) => void;
 }
@@ -67,10 +65,12 @@ async function openLocked(options: StoreOptions, paths: ReturnType<typeof storeP
   const waiting = new Map<number, { resolve: (reply: EngineReply) => void }>();
   let nextRequestId = 1;
   let engineFailure: Error | null = null;
+  const applyOutcomes = new ApplyOutcomes();
 
   const recovery = await new Promise<RecoveryReport>((resolve, reject) => {
     engine.on('error', (error) => {
       engineFailure = error;
+      applyOutcomes.failAll(error);
       reject(error);
       for (const w of waiting.values()) w.resolve({ type: 'queryError', id: 0, message: `Store engine stopped: ${error.message}` });
     });
@@ -83,8 +83,8 @@ async function openLocked(options: StoreOptions, paths: ReturnType<typeof storeP
           return resolve(reply.report);
         case 'failed':
           return reject(new Error(`The store could not be opened: ${reply.message}`));
-        case 'applyError':
-          options.onApplyError?.(reply.seq, reply.message);
+        case 'applied':
+          applyOutcomes.settle(reply.throughSeq, reply.errors);
           return;
         case 'rows':
         case 'queryError':
@@ -164,6 +164,8 @@ async function openLocked(options: StoreOptions, paths: ReturnType<typeof storeP
       if (statements.length === 0) throw new Error('Nothing to commit.');
       const record = await journal.append({ kind: 'tx', statements });
       maybeSnapshot();
+      // The engine applied the record while it was being fdatasynced; usually this is settled.
+      await applyOutcomes.outcome(record.seq);
       return { seq: record.seq };
     },
     async query(sql, params = []) {
@@ -232,3 +234,43 @@ function removeQuietly(file: string) {
 }
 
 export type { Worker };
+
+/**
+ * What the engine reported for each applied record. A transaction whose statements fail (a broken
+ * constraint, say) is rolled back whole; the journal keeps its record, and replay rolls it back the
+ * same way, so it is a durable no-op and the committer gets the error, never a false success.
+ */
+class ApplyOutcomes {
+  private throughSeq = 0;
+  private errors = new Map<number, string>();
+  private waiters: Array<{ seq: number; resolve: () => void; reject: (error: Error) => void }> = [];
+  private fatal: Error | null = null;
+
+  settle(throughSeq: number, errors: Array<{ seq: number; message: string }>): void {
+    for (const e of errors) this.errors.set(e.seq, e.message);
+    this.throughSeq = Math.max(this.throughSeq, throughSeq);
+    const due = this.waiters.filter((w) => w.seq <= this.throughSeq);
+    this.waiters = this.waiters.filter((w) => w.seq > this.throughSeq);
+    for (const w of due) this.deliver(w.seq, w.resolve, w.reject);
+  }
+
+  failAll(error: Error): void {
+    this.fatal = error;
+    for (const w of this.waiters.splice(0)) w.reject(error);
+  }
+
+  outcome(seq: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.fatal) reject(this.fatal);
+      else if (seq <= this.throughSeq) this.deliver(seq, resolve, reject);
+      else this.waiters.push({ seq, resolve, reject });
+    });
+  }
+
+  private deliver(seq: number, resolve: () => void, reject: (error: Error) => void): void {
+    const message = this.errors.get(seq);
+    if (message === undefined) return resolve();
+    this.errors.delete(seq);
+    reject(new Error(`The change was not saved: ${message}`));
+  }
+}

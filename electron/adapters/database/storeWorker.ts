@@ -50,15 +50,19 @@ if (data.mode === 'snapshot') {
         }
         return;
       }
-      case 'apply':
-        for (const record of message.records as JournalRecord[]) {
+      case 'apply': {
+        const records = message.records as JournalRecord[];
+        const errors: Array<{ seq: number; message: string }> = [];
+        for (const record of records) {
           try {
             applyRecord(db!, record);
           } catch (error) {
-            post({ type: 'applyError', seq: record.seq, message: (error as Error).message });
+            errors.push({ seq: record.seq, message: (error as Error).message });
           }
         }
+        post({ type: 'applied', throughSeq: records.at(-1)?.seq ?? 0, errors });
         return;
+      }
       case 'query':
         try {
           post({ type: 'rows', id: message.id, rows: queryRows(db!, message.sql, message.params) });

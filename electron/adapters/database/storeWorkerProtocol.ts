@@ -18,7 +18,8 @@ export type EngineReply =
   | { type: 'progress'; done: number; total: number }
   | { type: 'opened'; report: RecoveryReport }
   | { type: 'failed'; message: string }
-  | { type: 'applyError'; seq: number; message: string }
+  /** Sent for every apply batch, so a commit learns whether its statements worked. */
+  | { type: 'applied'; throughSeq: number; errors: Array<{ seq: number; message: string }> }
   | { type: 'rows'; id: number; rows: Row[] }
   | { type: 'queryError'; id: number; message: string }
   | { type: 'exported'; id: number; image: ArrayBuffer; schemaVersion: number }
