@@ -1,0 +1,22 @@
+// `npm run restore -- --data-dir <dir> --in <file>`: replaces the database with a checked backup.
+// Deskline must be closed (the data-dir lock says so if not); the previous data is kept aside.
+import { mkdirSync } from 'node:fs';
+import { installBackup } from '../backupFiles';
+import { acquireDataDirLock, DataDirLockedError } from '../dataDirLock';
+import { requiredPaths, runCli } from './cliArgs';
+
+runCli(
+  async () => {
+    const args = requiredPaths(process.argv.slice(2), ['data-dir', 'in'], 'npm run restore -- --data-dir <dir> --in <file>');
+    mkdirSync(args['data-dir'], { recursive: true });
+    const lock = acquireDataDirLock(args['data-dir']);
+    try {
+      const { check, previousMovedTo } = await installBackup(args['data-dir'], args.in);
+      const kept = previousMovedTo ? ` The previous data was kept in ${previousMovedTo}.` : '';
+      return `Restored ${check.calls} calls and ${check.customers} customers (schema ${check.schemaVersion}) from ${args.in}.${kept}`;
+    } finally {
+      lock.release();
+    }
+  },
+  (error) => (error instanceof DataDirLockedError ? 3 : 1),
+);
