@@ -1,0 +1,43 @@
+// Dashboard figures read from the 15-minute interval aggregates (migration 002) instead of raw
+// calls, so a 30-day, all-agents view costs the same at 10k calls as at 1M (S-7 monitoring).
+import type { Store } from './store';
+
+export interface AgentTotals {
+  agentId: string;
+  offered: number;
+  answered: number;
+  withinThreeRings: number;
+  bySecondRing: number;
+  abandoned: number;
+  answerMsTotal: number;
+  talkMsTotal: number;
+  holdMsTotal: number;
+  wrapMsTotal: number;
+  complaints: number;
+}
+
+/** Per-agent totals for calls that started in [fromWall, toWall). */
+export async function agentTotals(store: Pick<Store, 'query'>, fromWall: number, toWall: number): Promise<AgentTotals[]> {
+  const rows = await store.query(
+    `SELECT agent_id, sum(offered) AS offered, sum(answered) AS answered, sum(within_three_rings) AS w3,
+            sum(by_second_ring) AS b2, sum(abandoned) AS abandoned, sum(answer_ms_total) AS answer_ms,
+            sum(talk_ms_total) AS talk_ms, sum(hold_ms_total) AS hold_ms, sum(wrap_ms_total) AS wrap_ms,
+            sum(complaints) AS complaints
+       FROM interval_stats WHERE interval_start >= ? AND interval_start < ?
+      GROUP BY agent_id ORDER BY agent_id`,
+    [fromWall, toWall],
+  );
+  return rows.map((r) => ({
+    agentId: String(r.agent_id),
+    offered: Number(r.offered),
+    answered: Number(r.answered),
+    withinThreeRings: Number(r.w3),
+    bySecondRing: Number(r.b2),
+    abandoned: Number(r.abandoned),
+    answerMsTotal: Number(r.answer_ms),
+    talkMsTotal: Number(r.talk_ms),
+    holdMsTotal: Number(r.hold_ms),
+    wrapMsTotal: Number(r.wrap_ms),
+    complaints: Number(r.complaints),
+  }));
+}

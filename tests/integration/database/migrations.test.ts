@@ -1,0 +1,101 @@
+// Each migration, run on a database at the version before it holding seeded rows; whole tables are
+// compared with what the migration must produce (conventions §10). Real sql.js, no mocks.
+import type { Database } from 'sql.js';
+import { describe, expect, it } from 'vitest';
+import { latestSchemaVersion, migrations } from '../../../electron/adapters/database/migrations';
+import { applyMigration, applyStatements, openDatabase, queryRows, schemaVersion } from '../../../electron/adapters/database/sqlEngine';
+import { insertCall } from '../../support/database/callRows';
+
+async function databaseAt(version: number): Promise<Database> {
+  const db = await openDatabase(null);
+  for (let v = 1; v <= version; v++) applyMigration(db, v);
+  return db;
+}
+
+const tableNames = (db: Database) => queryRows(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts_%' ORDER BY name").map((r) => String(r.name));
+const wholeTable = (db: Database, table: string) => queryRows(db, `SELECT * FROM ${table} ORDER BY 1, 2`);
+
+const t0 = Date.UTC(2026, 10, 2, 1, 0, 0); // 09:00 in Shanghai, on a 15-minute boundary
+const seededCalls = [
+  insertCall({ id: 'a', agentId: 'agent-1', startedAt: t0 + 60_000, timeToAnswerMs: 4_000, talkMs: 90_000, holdMs: 10_000, wrapMs: 30_000 }),
+  insertCall({ id: 'b', agentId: 'agent-1', startedAt: t0 + 14 * 60_000, timeToAnswerMs: 16_000, talkMs: 50_000, wrapMs: 10_000, isComplaint: true }),
+  insertCall({ id: 'c', agentId: 'agent-1', startedAt: t0 + 15 * 60_000, outcome: 'abandoned', timeToAnswerMs: null, talkMs: 0, wrapMs: 0, notes: '客户挂断' }),
+  insertCall({ id: 'd', agentId: 'agent-2', direction: 'outbound', startedAt: t0 + 5 * 60_000, timeToAnswerMs: null, answeredAt: t0 + 5 * 60_000 + 3_000, talkMs: 60_000, wrapMs: 5_000, notes: 'callback about refund 退款' }),
+  insertCall({ id: 'e', agentId: 'agent-2', startedAt: t0 + 20 * 60_000, endedAt: null, outcome: 'answered', notes: 'still ringing' }),
+];
+
+describe('migration 1 (core tables) from an empty database', () => {
+  it('creates every table Deskline writes to, and records schema 1', async () => {
+    const db = await databaseAt(0);
+    applyMigration(db, 1);
+    expect(schemaVersion(db)).toBe(1);
+    expect(tableNames(db)).toEqual([
+      'agent_state_current', 'agent_state_segments', 'audit_log', 'call_events', 'calls', 'complaints', 'customer_numbers',
+      'customers', 'handoffs', 'note_revisions', 'qa_evaluations', 'scripts', 'users',
+    ]);
+  });
+});
+
+describe('migration 2 (15-minute interval stats) from version 1 with calls in it', () => {
+  it('backfills exactly the aggregates of the finished calls, and leaves calls unchanged', async () => {
+    const db = await databaseAt(1);
+    applyStatements(db, seededCalls);
+    const callsBefore = wholeTable(db, 'calls');
+    applyMigration(db, 2);
+    expect(schemaVersion(db)).toBe(2);
+    expect(wholeTable(db, 'calls')).toEqual(callsBefore);
+    // Worked by hand: a and b fall in 09:00–09:15 for agent-1, c in 09:15–09:30; d (outbound) in
+    // agent-2's 09:00 interval; e has not ended, so it is not counted anywhere yet.
+    const q = 15 * 60_000;
+    expect(wholeTable(db, 'interval_stats')).toEqual([
+      { agent_id: 'agent-1', interval_start: t0, calls: 2, offered: 2, answered: 2, within_three_rings: 1, by_second_ring: 1, abandoned: 0, answer_ms_total: 20_000, talk_ms_total: 140_000, hold_ms_total: 10_000, wrap_ms_total: 40_000, complaints: 1 },
+      { agent_id: 'agent-1', interval_start: t0 + q, calls: 1, offered: 1, answered: 0, within_three_rings: 0, by_second_ring: 0, abandoned: 1, answer_ms_total: 0, talk_ms_total: 0, hold_ms_total: 0, wrap_ms_total: 0, complaints: 0 },
+      { agent_id: 'agent-2', interval_start: t0, calls: 1, offered: 0, answered: 0, within_three_rings: 0, by_second_ring: 0, abandoned: 0, answer_ms_total: 0, talk_ms_total: 60_000, hold_ms_total: 0, wrap_ms_total: 5_000, complaints: 0 },
+    ]);
+  });
+
+  it('keeps the aggregates current when a call ends, is corrected, or is deleted', async () => {
+    const db = await databaseAt(2);
+    applyStatements(db, seededCalls);
+    const row = () => queryRows(db, "SELECT calls, answered, talk_ms_total FROM interval_stats WHERE agent_id = 'agent-2' AND interval_start = ?", [t0 + 15 * 60_000])[0];
+    expect(row()).toBeUndefined(); // e is still ringing
+    applyStatements(db, [{ sql: "UPDATE calls SET ended_at = ?, talk_ms = 70000 WHERE id = 'e'", params: [t0 + 25 * 60_000] }]);
+    expect(row()).toEqual({ calls: 1, answered: 1, talk_ms_total: 70_000 });
+    applyStatements(db, [{ sql: "UPDATE calls SET talk_ms = 75000 WHERE id = 'e'" }]);
+    expect(row()).toEqual({ calls: 1, answered: 1, talk_ms_total: 75_000 });
+    applyStatements(db, [{ sql: "DELETE FROM calls WHERE id = 'e'" }]);
+    expect(row()).toEqual({ calls: 0, answered: 0, talk_ms_total: 0 });
+  });
+});
+
+describe('migration 3 (full-text search) from version 2 with calls and customers in it', () => {
+  it('indexes the existing rows, leaves every other table unchanged, and finds Chinese and English terms', async () => {
+    const db = await databaseAt(2);
+    applyStatements(db, seededCalls);
+    applyStatements(db, [{ sql: "INSERT INTO customers (id, name, organisation, notes, created_at, updated_at) VALUES ('k1', '李雷', 'Contoso 上海分公司', '', 0, 0)" }]);
+    const before = Object.fromEntries(tableNames(db).map((t) => [t, wholeTable(db, t)]));
+    applyMigration(db, 3);
+    expect(schemaVersion(db)).toBe(3);
+    const after = Object.fromEntries(tableNames(db).filter((t) => t in before).map((t) => [t, wholeTable(db, t)]));
+    expect(after).toEqual(before);
+    const match = (table: string, expr: string) => queryRows(db, `SELECT docid FROM ${table} WHERE body MATCH ? ORDER BY docid`, [expr]).map((r) => Number(r.docid));
+    const rowid = (id: string) => Number(queryRows(db, 'SELECT rowid FROM calls WHERE id = ?', [id])[0]!.rowid);
+    expect(match('calls_fts', '"退款"')).toEqual([rowid('d')]);
+    expect(match('calls_fts', 'refund*')).toEqual([rowid('d')]);
+    expect(match('calls_fts', '"挂断"')).toEqual([rowid('c')]);
+    expect(match('customers_fts', 'contoso*')).toHaveLength(1);
+    expect(match('customers_fts', '"上海"')).toHaveLength(1);
+  });
+});
+
+describe('the migration list', () => {
+  it('is numbered 1..N without gaps, so they always run in order', () => {
+    expect(migrations.map((m) => m.version)).toEqual(Array.from({ length: latestSchemaVersion }, (_, i) => i + 1));
+  });
+
+  it('refuses to skip a version', async () => {
+    const db = await databaseAt(1);
+    expect(() => applyMigration(db, 3)).toThrow('Migration 3 needs schema 2, found 1.');
+    expect(schemaVersion(db)).toBe(1);
+  });
+});
