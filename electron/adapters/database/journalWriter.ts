@@ -1,11 +1,14 @@
 // Appends committed transactions to the journal and makes them durable (fdatasync) before they
-// are acknowledged. Runs on the main process's I/O threads (async fs), so the event loop never
-// blocks on the disk. Concurrent commits share one write + one fdatasync (group commit); sequence
-// numbers are given at write time, so a failed write leaves no gap. Each batch is handed to the
-// engine as soon as it is written, so applying it overlaps the fdatasync instead of following it.
-import { promises as fs } from 'node:fs';
+// are acknowledged. The disk I/O runs on a dedicated worker thread (journalFileWorker.ts), so the
+// main thread never blocks on the disk. While one batch is being written, new commits queue and
+// go together in the next write + fdatasync (group commit). Sequence numbers are given when a
+// batch is sent, in order, so a failed write leaves no gap. Each batch is handed to the engine as
+// it is sent, so applying it overlaps the write instead of following it.
+import type { Worker } from 'node:worker_threads';
 import { encodeRecord, type JournalRecord, type SqlStatement } from './journalFormat';
-import { fsyncDir, segmentFile } from './storeFiles';
+import type { JournalIoReply, JournalIoRequest } from './journalFileWorker';
+import { segmentFile } from './storeFiles';
+import { spawnStoreWorker } from './workerEntry';
 
 /** A journal record before it is given its sequence number. */
 export type RecordBody = { kind: 'tx'; statements: SqlStatement[] } | { kind: 'migrate'; version: number };
@@ -14,6 +17,30 @@ interface Pending {
   body: RecordBody;
   resolve: (record: JournalRecord) => void;
   reject: (error: Error) => void;
+}
+
+/** Strictly sequential requests to the journal's I/O thread. */
+class JournalIo {
+  private replies: Array<(reply: JournalIoReply) => void> = [];
+
+  constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: JournalIoReply) => this.replies.shift()?.(reply));
+    worker.on('error', (error) => {
+      for (const r of this.replies.splice(0)) r({ type: 'failed', message: `journal thread stopped: ${error.message}` });
+    });
+  }
+
+  async request(message: JournalIoRequest): Promise<void> {
+    const reply = await new Promise<JournalIoReply>((resolve) => {
+      this.replies.push(resolve);
+      this.worker.postMessage(message);
+    });
+    if (reply.type === 'failed') throw new Error(reply.message);
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
 }
 
 export class JournalWriter {
@@ -29,21 +56,19 @@ export class JournalWriter {
 
   private constructor(
     private readonly dir: string,
-    private handle: fs.FileHandle,
-    private size: number,
+    private readonly io: JournalIo,
     private nextSeq: number,
     private segmentStart: number,
-    /** Receives each written batch in sequence order, before its fdatasync (the engine applies it). */
+    /** Receives each batch in sequence order as it is sent to disk (the engine applies it). */
     private readonly onWritten: (records: JournalRecord[]) => void,
   ) {}
 
   static async open(dir: string, nextSeq: number, onWritten: (records: JournalRecord[]) => void): Promise<JournalWriter> {
-    const file = segmentFile(dir, nextSeq);
-    const handle = await fs.open(file, 'a');
-    const { size } = await handle.stat();
-    await handle.sync();
-    fsyncDir(dir);
-    return new JournalWriter(dir, handle, size, nextSeq, nextSeq, onWritten);
+    const worker = spawnStoreWorker({ mode: 'journal', firstFile: segmentFile(dir, nextSeq) });
+    const io = new JournalIo(worker);
+    // A no-op write proves the thread is up and the segment open before anything is acknowledged.
+    await io.request({ type: 'write', bytes: new Uint8Array(0) });
+    return new JournalWriter(dir, io, nextSeq, nextSeq, onWritten);
   }
 
   get lastSeq(): number {
@@ -92,25 +117,15 @@ export class JournalWriter {
         }
       }
       if (accepted.length === 0) continue;
-      const bytes = Buffer.concat(frames);
-      let written = false;
+      this.onWritten(records);
       try {
-        await this.handle.write(bytes, 0, bytes.length, this.size);
-        written = true;
-        this.onWritten(records);
-        await this.handle.datasync();
+        await this.io.request({ type: 'write', bytes: Buffer.concat(frames) });
       } catch (error) {
-        // Leave no partial record behind for the next append to follow.
-        await this.handle.truncate(this.size).catch(() => {});
-        const failure = new Error(`The write could not be made durable: ${(error as Error).message}`);
-        if (written) {
-          this.failure = new Error(`${failure.message}. Restart Deskline; it recovers every saved write from disk.`);
-          for (const p of this.queue.splice(0)) p.reject(this.failure);
-        }
-        for (const p of accepted) p.reject(failure);
+        const message = `The write could not be made durable: ${(error as Error).message}`;
+        this.failure = new Error(`${message}. Restart Deskline; it recovers every saved write from disk.`);
+        for (const p of [...accepted, ...this.queue.splice(0)]) p.reject(new Error(message));
         continue;
       }
-      this.size += bytes.length;
       this.nextSeq += records.length;
       accepted.forEach((p, i) => p.resolve(records[i]!));
     }
@@ -123,21 +138,43 @@ export class JournalWriter {
     }
   }
 
+  /**
+   * Waits until nothing is being written, then holds the writer (appends only queue) so the
+   * segment can be swapped or closed without a write racing it.
+   */
+  private async hold(): Promise<void> {
+    for (;;) {
+      await this.idle();
+      // idle() resolved in a later microtask; an append may have started a flush since.
+      if (!this.active && this.queue.length === 0) break;
+    }
+    this.active = true;
+  }
+
+  private release(): void {
+    this.active = false;
+    if (this.queue.length > 0) this.flushing = this.flush();
+  }
+
   /** Closes the current segment and starts a new one; returns the last sequence number written before it. */
   async rotate(): Promise<number> {
-    await this.idle();
-    const last = this.lastSeq;
-    await this.handle.close();
-    this.segmentStart = this.nextSeq;
-    this.handle = await fs.open(segmentFile(this.dir, this.nextSeq), 'a');
-    this.size = (await this.handle.stat()).size;
-    fsyncDir(this.dir);
-    return last;
+    await this.hold();
+    try {
+      const last = this.lastSeq;
+      await this.io.request({ type: 'rotate', file: segmentFile(this.dir, this.nextSeq) });
+      this.segmentStart = this.nextSeq;
+      return last;
+    } finally {
+      this.release();
+    }
   }
 
   async close(): Promise<void> {
-    await this.idle();
+    if (this.closed) return;
+    await this.hold();
     this.closed = true;
-    await this.handle.close();
+    for (const p of this.queue.splice(0)) p.reject(new Error('The store is closed.'));
+    await this.io.request({ type: 'close' }).catch(() => {});
+    await this.io.terminate();
   }
 }

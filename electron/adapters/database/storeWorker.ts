@@ -2,9 +2,11 @@
 // start, applies durable journal batches in order and answers queries, so big queries and sql.js's
 // memory-growth copies never run on the main thread. Mode "snapshot" rebuilds the database up to a
 // sequence number in a separate worker and writes it as a snapshot, so the engine never stops for it.
+// Mode "journal" does the journal's write + fdatasync (journalFileWorker.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'sql.js';
 import type { JournalRecord } from './journalFormat';
+import { runJournalFileWorker } from './journalFileWorker';
 import { recoverDatabase } from './recovery';
 import { writeSnapshot } from './snapshotWriter';
 import { applyRecord, queryRows, schemaVersion } from './sqlEngine';
@@ -15,7 +17,9 @@ const port = parentPort!;
 const data = workerData as StoreWorkerData;
 const post = (message: EngineReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
-if (data.mode === 'snapshot') {
+if (data.mode === 'journal') {
+  runJournalFileWorker(port, data.firstFile);
+} else if (data.mode === 'snapshot') {
   void (async () => {
     try {
       const paths = storePaths(data.dataDir);
@@ -30,6 +34,7 @@ if (data.mode === 'snapshot') {
     }
   })();
 } else {
+  const engineData = data;
   let db: Database | null = null;
   port.on('message', (message: EngineRequest) => {
     void handle(message);
@@ -39,8 +44,8 @@ if (data.mode === 'snapshot') {
     switch (message.type) {
       case 'open': {
         try {
-          const recovered = await recoverDatabase(storePaths(data.dataDir), {
-            readOnly: data.mode === 'engine' && (data.readOnly ?? false),
+          const recovered = await recoverDatabase(storePaths(engineData.dataDir), {
+            readOnly: engineData.readOnly ?? false,
             onProgress: (done, total) => post({ type: 'progress', done, total }),
           });
           db = recovered.db;

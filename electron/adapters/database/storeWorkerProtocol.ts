@@ -6,7 +6,8 @@ import type { SnapshotManifest } from './storeFiles';
 
 export type StoreWorkerData =
   | { mode: 'engine'; dataDir: string; readOnly?: boolean }
-  | { mode: 'snapshot'; dataDir: string; upToSeq: number };
+  | { mode: 'snapshot'; dataDir: string; upToSeq: number }
+  | { mode: 'journal'; firstFile: string };
 
 export type EngineRequest =
   | { type: 'open' }
