@@ -11,14 +11,18 @@ export interface CallHit {
   notes: string;
 }
 
-/** Newest calls first; an empty or punctuation-only query finds nothing rather than everything. */
+/**
+ * Newest calls first (rowid order is the order calls were written, i.e. when they started, and FTS4
+ * can walk its doclist backwards instead of sorting every match). An empty or punctuation-only
+ * query finds nothing rather than everything.
+ */
 export async function searchCalls(store: Pick<Store, 'query'>, query: string, limit = 50): Promise<CallHit[]> {
   const expression = matchExpression(query);
   if (!expression) return [];
   const rows = await store.query(
     `SELECT c.id, c.agent_id, c.remote_number, c.started_at, c.notes
        FROM calls_fts f JOIN calls c ON c.rowid = f.docid
-      WHERE f.body MATCH ? ORDER BY c.started_at DESC LIMIT ?`,
+      WHERE f.body MATCH ? ORDER BY f.docid DESC LIMIT ?`,
     [expression, limit],
   );
   return rows.map(toCallHit);
