@@ -11,7 +11,6 @@ import { JournalWriter } from './journalWriter';
 import { latestSchemaVersion } from './migrations';
 import type { RecoveryReport } from './recovery';
 import type { Row } from './sqlEngine';
-import { writeFileDurablySync } from './snapshotWriter';
 import { listSegmentStarts, listSnapshotSeqs, manifestFile, segmentFile, snapshotFile, storePaths, type SnapshotManifest } from './storeFiles';
 import type { EngineReply, EngineRequest, StoreWorkerData } from './storeWorkerProtocol';
 import { spawnStoreWorker } from './workerEntry';
@@ -175,13 +174,11 @@ async function openLocked(options: StoreOptions, paths: ReturnType<typeof storeP
     },
     snapshotNow: () => snapshot(),
     async backupTo(file) {
-      const seq = journal.lastSeq;
-      const reply = await request({ type: 'export' });
-      if (reply.type !== 'exported') throw new Error('The store did not export.');
-      const image = new Uint8Array(reply.image);
+      // Everything acknowledged so far is in the snapshot + journal on disk; a worker rebuilds that
+      // and writes it, so neither the engine (commits, queries) nor the main thread waits for it.
+      const upToSeq = journal.lastSeq;
       await fs.mkdir(path.dirname(file), { recursive: true });
-      writeFileDurablySync(file, image);
-      return { bytes: image.length, seq };
+      return runBackupWorker(options.dataDir, upToSeq, file);
     },
     status: () => ({ recovery, lastSeq: journal.lastSeq, lastSnapshotSeq, snapshotRunning: running !== null }),
     async close() {
@@ -193,6 +190,18 @@ async function openLocked(options: StoreOptions, paths: ReturnType<typeof storeP
       lock.release();
     },
   };
+}
+
+function runBackupWorker(dataDir: string, upToSeq: number, outFile: string): Promise<{ bytes: number; seq: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = spawnStoreWorker({ mode: 'backup', dataDir, upToSeq, outFile });
+    worker.once('message', (reply: EngineReply) => {
+      void worker.terminate();
+      if (reply.type === 'backupWritten') resolve({ bytes: reply.bytes, seq: reply.seq });
+      else reject(new Error(reply.type === 'failed' ? `Backup failed: ${reply.message}` : 'Backup failed.'));
+    });
+    worker.once('error', reject);
+  });
 }
 
 function runSnapshotWorker(dataDir: string, upToSeq: number): Promise<{ manifest: SnapshotManifest; millis: number }> {

@@ -8,7 +8,7 @@ import type { Database } from 'sql.js';
 import type { JournalRecord } from './journalFormat';
 import { runJournalFileWorker } from './journalFileWorker';
 import { recoverDatabase } from './recovery';
-import { writeSnapshot } from './snapshotWriter';
+import { writeFileDurablySync, writeSnapshot } from './snapshotWriter';
 import { applyRecord, queryRows, schemaVersion } from './sqlEngine';
 import { storePaths } from './storeFiles';
 import type { EngineReply, EngineRequest, StoreWorkerData } from './storeWorkerProtocol';
@@ -29,6 +29,18 @@ if (data.mode === 'journal') {
       const manifest = writeSnapshot(paths.dir, report.lastSeq, image, schemaVersion(db));
       db.close();
       post({ type: 'snapshotWritten', manifest, millis: performance.now() - started });
+    } catch (error) {
+      post({ type: 'failed', message: (error as Error).message });
+    }
+  })();
+} else if (data.mode === 'backup') {
+  void (async () => {
+    try {
+      const { db, report } = await recoverDatabase(storePaths(data.dataDir), { readOnly: true, upToSeq: data.upToSeq });
+      const image = db.export();
+      db.close();
+      writeFileDurablySync(data.outFile, image);
+      post({ type: 'backupWritten', bytes: image.length, seq: report.lastSeq });
     } catch (error) {
       post({ type: 'failed', message: (error as Error).message });
     }

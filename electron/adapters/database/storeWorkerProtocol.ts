@@ -7,6 +7,8 @@ import type { SnapshotManifest } from './storeFiles';
 export type StoreWorkerData =
   | { mode: 'engine'; dataDir: string; readOnly?: boolean }
   | { mode: 'snapshot'; dataDir: string; upToSeq: number }
+  /** A backup is built like a snapshot, in its own worker, so the engine keeps serving commits. */
+  | { mode: 'backup'; dataDir: string; upToSeq: number; outFile: string }
   | { mode: 'journal'; firstFile: string };
 
 export type EngineRequest =
@@ -24,4 +26,5 @@ export type EngineReply =
   | { type: 'rows'; id: number; rows: Row[] }
   | { type: 'queryError'; id: number; message: string }
   | { type: 'exported'; id: number; image: ArrayBuffer; schemaVersion: number }
-  | { type: 'snapshotWritten'; manifest: SnapshotManifest; millis: number };
+  | { type: 'snapshotWritten'; manifest: SnapshotManifest; millis: number }
+  | { type: 'backupWritten'; bytes: number; seq: number };
