@@ -2,7 +2,7 @@
 // fdatasynced (cost independent of database size); the engine worker applies it and serves reads,
 // which always see every acknowledged commit (messages to the worker stay in order). Snapshots are
 // built by a separate worker in the background and rotate the journal; no commit waits for one.
-import { mkdirSync, promises as fs, unlinkSync } from 'node:fs';
+import { mkdirSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { acquireDataDirLock, type DataDirLock } from './dataDirLock';
@@ -138,7 +138,7 @@ async function openLocked(options: StoreOptions, paths: ReturnType<typeof storeP
         if (upToSeq === (lastSnapshotSeq ?? 0)) return null;
         const result = await runSnapshotWorker(options.dataDir, upToSeq);
         lastSnapshotSeq = result.manifest.seq;
-        prune(paths.dir);
+        await prune(paths.dir);
         options.onSnapshotWritten?.(result.manifest, result.millis);
         return result.manifest;
       } catch (error) {
@@ -218,28 +218,21 @@ function runSnapshotWorker(dataDir: string, upToSeq: number): Promise<{ manifest
 
 /**
  * Keeps the two newest snapshots (the older one is the fallback if the newer turns out damaged)
- * and every journal segment that the older one still needs.
+ * and every journal segment that the older one still needs. Unlinking a 1 GB file takes tens of
+ * milliseconds, so the deletes run on the thread pool, not the main thread.
  */
-function prune(dir: string): void {
+async function prune(dir: string): Promise<void> {
   const snapshots = listSnapshotSeqs(dir);
   if (snapshots.length < 2) return;
   const keepFrom = snapshots[snapshots.length - 2]!;
-  for (const seq of snapshots.slice(0, -2)) {
-    for (const file of [manifestFile(dir, seq), snapshotFile(dir, seq)]) removeQuietly(file);
-  }
+  const doomed: string[] = [];
+  for (const seq of snapshots.slice(0, -2)) doomed.push(manifestFile(dir, seq), snapshotFile(dir, seq));
   const segments = listSegmentStarts(dir);
   segments.forEach((start, i) => {
     const next = segments[i + 1];
-    if (next !== undefined && next - 1 <= keepFrom) removeQuietly(segmentFile(dir, start));
+    if (next !== undefined && next - 1 <= keepFrom) doomed.push(segmentFile(dir, start));
   });
-}
-
-function removeQuietly(file: string) {
-  try {
-    unlinkSync(file);
-  } catch {
-    // already gone
-  }
+  await Promise.all(doomed.map((file) => fs.unlink(file).catch(() => {}))); // already gone is fine
 }
 
 export type { Worker };

@@ -36,7 +36,7 @@ describe('migration 1 (core tables) from an empty database', () => {
   });
 });
 
-describe('migration 2 (15-minute interval stats) from version 1 with calls in it', () => {
+describe('migration 2 (15-minute and day stats) from version 1 with calls in it', () => {
   it('backfills exactly the aggregates of the finished calls, and leaves calls unchanged', async () => {
     const db = await databaseAt(1);
     applyStatements(db, seededCalls);
@@ -47,24 +47,34 @@ describe('migration 2 (15-minute interval stats) from version 1 with calls in it
     // Worked by hand: a and b fall in 09:00–09:15 for agent-1, c in 09:15–09:30; d (outbound) in
     // agent-2's 09:00 interval; e has not ended, so it is not counted anywhere yet.
     const q = 15 * 60_000;
+    const zero = { within_three_rings: 0, by_second_ring: 0, abandoned: 0, answer_ms_total: 0, hold_ms_total: 0, complaints: 0 };
     expect(wholeTable(db, 'interval_stats')).toEqual([
-      { agent_id: 'agent-1', interval_start: t0, calls: 2, offered: 2, answered: 2, within_three_rings: 1, by_second_ring: 1, abandoned: 0, answer_ms_total: 20_000, talk_ms_total: 140_000, hold_ms_total: 10_000, wrap_ms_total: 40_000, complaints: 1 },
-      { agent_id: 'agent-1', interval_start: t0 + q, calls: 1, offered: 1, answered: 0, within_three_rings: 0, by_second_ring: 0, abandoned: 1, answer_ms_total: 0, talk_ms_total: 0, hold_ms_total: 0, wrap_ms_total: 0, complaints: 0 },
-      { agent_id: 'agent-2', interval_start: t0, calls: 1, offered: 0, answered: 0, within_three_rings: 0, by_second_ring: 0, abandoned: 0, answer_ms_total: 0, talk_ms_total: 60_000, hold_ms_total: 0, wrap_ms_total: 5_000, complaints: 0 },
+      { bucket_start: t0, agent_id: 'agent-1', calls: 2, offered: 2, answered: 2, within_three_rings: 1, by_second_ring: 1, abandoned: 0, answer_ms_total: 20_000, talk_ms_total: 140_000, hold_ms_total: 10_000, wrap_ms_total: 40_000, complaints: 1 },
+      { bucket_start: t0, agent_id: 'agent-2', calls: 1, offered: 0, answered: 0, ...zero, talk_ms_total: 60_000, wrap_ms_total: 5_000 },
+      { bucket_start: t0 + q, agent_id: 'agent-1', calls: 1, offered: 1, answered: 0, ...zero, abandoned: 1, talk_ms_total: 0, wrap_ms_total: 0 },
+    ]);
+    // All of it falls on 2026-11-02 (UTC).
+    const day = Date.UTC(2026, 10, 2);
+    expect(wholeTable(db, 'day_stats')).toEqual([
+      { bucket_start: day, agent_id: 'agent-1', calls: 3, offered: 3, answered: 2, within_three_rings: 1, by_second_ring: 1, abandoned: 1, answer_ms_total: 20_000, talk_ms_total: 140_000, hold_ms_total: 10_000, wrap_ms_total: 40_000, complaints: 1 },
+      { bucket_start: day, agent_id: 'agent-2', calls: 1, offered: 0, answered: 0, ...zero, talk_ms_total: 60_000, wrap_ms_total: 5_000 },
     ]);
   });
 
   it('keeps the aggregates current when a call ends, is corrected, or is deleted', async () => {
     const db = await databaseAt(2);
     applyStatements(db, seededCalls);
-    const row = () => queryRows(db, "SELECT calls, answered, talk_ms_total FROM interval_stats WHERE agent_id = 'agent-2' AND interval_start = ?", [t0 + 15 * 60_000])[0];
+    const row = () => queryRows(db, "SELECT calls, answered, talk_ms_total FROM interval_stats WHERE agent_id = 'agent-2' AND bucket_start = ?", [t0 + 15 * 60_000])[0];
+    const dayRow = () => queryRows(db, "SELECT calls, talk_ms_total FROM day_stats WHERE agent_id = 'agent-2'")[0];
     expect(row()).toBeUndefined(); // e is still ringing
     applyStatements(db, [{ sql: "UPDATE calls SET ended_at = ?, talk_ms = 70000 WHERE id = 'e'", params: [t0 + 25 * 60_000] }]);
     expect(row()).toEqual({ calls: 1, answered: 1, talk_ms_total: 70_000 });
     applyStatements(db, [{ sql: "UPDATE calls SET talk_ms = 75000 WHERE id = 'e'" }]);
     expect(row()).toEqual({ calls: 1, answered: 1, talk_ms_total: 75_000 });
+    expect(dayRow()).toEqual({ calls: 2, talk_ms_total: 135_000 });
     applyStatements(db, [{ sql: "DELETE FROM calls WHERE id = 'e'" }]);
     expect(row()).toEqual({ calls: 0, answered: 0, talk_ms_total: 0 });
+    expect(dayRow()).toEqual({ calls: 1, talk_ms_total: 60_000 });
   });
 });
 
