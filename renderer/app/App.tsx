@@ -5,6 +5,8 @@ import type { AppInfo } from '../../shared/contract/appInfo';
 import type { ConnectionState } from '../api/client';
 import { useClient } from '../api/ClientContext';
 import { AgentStateControl } from '../features/agentState/AgentStateControl';
+import { BackupPanel } from '../features/dataStore/BackupPanel';
+import { StoreStatusBanner } from '../features/dataStore/StoreStatusBanner';
 
 export function App({ appInfo }: { appInfo: AppInfo }) {
   const { t } = useTranslation();
@@ -24,7 +26,10 @@ export function App({ appInfo }: { appInfo: AppInfo }) {
           {t('app.disconnected')}
         </p>
       )}
-      <main className="app__main" />
+      <StoreStatusBanner />
+      <main className="app__main">
+        <BackupPanel role={appInfo.role} />
+      </main>
     </div>
   );
 }

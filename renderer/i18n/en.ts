@@ -20,6 +20,20 @@ export const en = {
     },
     changeFailed: 'Could not change the agent state: {{message}}',
   },
+  dataStore: {
+    startupReport: 'Database start-up report',
+    recovered: 'The database was recovered at start-up ({{count}} saved changes replayed). What was found and done:',
+    notice: 'Database notice',
+    dismiss: 'Dismiss',
+    backups: 'Backups',
+    backUpNow: 'Back up now',
+    backupMade: 'Backup {{file}} written ({{size}}).',
+    noBackups: 'No backups yet.',
+    backupList: 'Backup files',
+    restore: 'Restore',
+    restoreFile: 'Restore {{file}}',
+    confirmRestore: 'Restore {{file}} when Deskline next starts? The current data will be kept aside, not deleted.',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

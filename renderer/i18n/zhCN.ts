@@ -22,4 +22,18 @@ export const zhCN: Messages = {
     },
     changeFailed: '无法更改坐席状态：{{message}}',
   },
+  dataStore: {
+    startupReport: '数据库启动报告',
+    recovered: '数据库在启动时进行了恢复（重放了 {{count}} 条已保存的更改）。发现的问题及处理：',
+    notice: '数据库通知',
+    dismiss: '关闭',
+    backups: '备份',
+    backUpNow: '立即备份',
+    backupMade: '已写入备份 {{file}}（{{size}}）。',
+    noBackups: '还没有备份。',
+    backupList: '备份文件',
+    restore: '恢复',
+    restoreFile: '恢复 {{file}}',
+    confirmRestore: '在 Deskline 下次启动时恢复 {{file}}？当前数据会另行保留，不会删除。',
+  },
 };
