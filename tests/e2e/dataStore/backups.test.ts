@@ -3,34 +3,18 @@
 // reported to the user as an alert. An agent sees no Backups panel.
 import { appendFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../../support/browser';
-import { startWebHost, tempDataDir, type RunningWebHost } from '../../support/webHost';
+import { describe, expect, it } from 'vitest';
+import { useE2eSession } from '../../support/e2eSession';
+import { tempDataDir } from '../../support/webHost';
 
-let browser: Browser;
-const hosts: RunningWebHost[] = [];
-
-beforeAll(async () => {
-  if (!chromiumAvailable()) throw new Error('Debian chromium is required for e2e tests: apt-get install -y chromium');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-  await browser?.close();
-});
-
-async function start(dataDir: string, role: string) {
-  const host = await startWebHost({ dataDir, lang: 'en', extraArgs: ['--role', role] });
-  hosts.push(host);
-  return host;
-}
+const session = useE2eSession();
+const start = (dataDir: string, role: string) => session.start({ dataDir, lang: 'en', extraArgs: ['--role', role] });
 
 describe('backups in the UI', () => {
   it('backs up, stages a restore, and reports it at the next start', async () => {
     const dataDir = tempDataDir('deskline-e2e-backup-');
     const host = await start(dataDir, 'admin');
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Back up now' }).click();
@@ -55,7 +39,7 @@ describe('backups in the UI', () => {
     const segment = readdirSync(dbDir).find((f) => f.startsWith('journal-'))!;
     appendFileSync(path.join(dbDir, segment), Buffer.from([0x44, 0x4c, 0x4a, 0x31, 0, 0, 1, 0])); // a torn header
     const host = await start(dataDir, 'agent');
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     await page.goto(host.url);
     const report = page.getByRole('alert', { name: 'Database start-up report' });
     await expect.poll(async () => (await report.textContent()) ?? '').toMatch(/cut off and kept in damaged/);
