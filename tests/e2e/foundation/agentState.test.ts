@@ -1,33 +1,17 @@
 // End to end through the web host in Debian's Chromium: the agent sets "Not ready — Break", the
 // host restarts, and the state is still there. Also checks the zh-CN UI.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../../support/browser';
-import { startWebHost, tempDataDir, type RunningWebHost } from '../../support/webHost';
+import { describe, expect, it } from 'vitest';
+import { useE2eSession } from '../../support/e2eSession';
+import { tempDataDir } from '../../support/webHost';
 
-let browser: Browser;
-const hosts: RunningWebHost[] = [];
-
-beforeAll(async () => {
-  if (!chromiumAvailable()) throw new Error('Debian chromium is required for e2e tests: apt-get install -y chromium');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-  await browser?.close();
-});
-
-async function start(dataDir: string, lang = 'en') {
-  const host = await startWebHost({ dataDir, lang });
-  hosts.push(host);
-  return host;
-}
+const session = useE2eSession();
+const start = (dataDir: string, lang = 'en') => session.start({ dataDir, lang });
 
 describe('agent state end to end', () => {
   it('keeps "Not ready — Break" across a restart of the host', async () => {
     const dataDir = tempDataDir();
     const first = await start(dataDir);
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     await page.goto(first.url);
     const state = page.getByRole('combobox', { name: 'Agent state' });
     await expect.poll(() => state.isVisible()).toBe(true);
@@ -53,7 +37,7 @@ describe('agent state end to end', () => {
 
   it('speaks Chinese with --lang zh-CN', async () => {
     const host = await start(tempDataDir(), 'zh-CN');
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     await page.goto(host.url);
     const state = page.getByRole('combobox', { name: '坐席状态' });
     await expect.poll(() => state.isVisible()).toBe(true);
@@ -64,7 +48,7 @@ describe('agent state end to end', () => {
 
   it('shows nothing of the workstation to a browser without the token', async () => {
     const host = await start(tempDataDir());
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     const response = await page.goto(host.origin + '/');
     expect(response?.status()).toBe(401);
     expect(await page.getByRole('combobox', { name: 'Agent state' }).count()).toBe(0);
