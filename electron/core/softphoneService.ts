@@ -46,6 +46,8 @@ const listLimit = 200;
 
 export class SoftphoneService {
   private registration: RegistrationStatus = { kind: 'unregistered' };
+  /** The agent chose Unregister: saving settings must not quietly register again. */
+  private stayUnregistered = false;
   private readonly calls = new Map<string, CallEntry>();
   private readonly callEventListeners = new Set<(event: CallEvent, view: CallView) => void>();
 
@@ -67,8 +69,9 @@ export class SoftphoneService {
 
   async saveSettings(request: SaveSoftphoneSettings): Promise<SoftphoneSettingsView> {
     const view = await this.deps.settings.save(request);
-    // New credentials deserve a fresh attempt (this also clears an auth failure).
-    if (this.registration.kind !== 'unregistered') await this.register();
+    // New credentials deserve a fresh attempt (this also clears an auth failure); a first setup
+    // registers at once, as the agent expects from saving a phone account.
+    if (!this.stayUnregistered && view.configured) await this.register();
     return view;
   }
 
@@ -77,6 +80,7 @@ export class SoftphoneService {
   }
 
   async register(): Promise<RegistrationStatus> {
+    this.stayUnregistered = false;
     const account = await this.deps.settings.account();
     if (!account) {
       this.setRegistration({
@@ -93,6 +97,7 @@ export class SoftphoneService {
   }
 
   async unregister(): Promise<RegistrationStatus> {
+    this.stayUnregistered = true;
     await this.deps.sip.stop();
     this.setRegistration({ kind: 'unregistered' });
     return this.registration;

@@ -7,6 +7,7 @@ import { useClient } from '../api/ClientContext';
 import { AgentStateControl } from '../features/agentState/AgentStateControl';
 import { BackupPanel } from '../features/dataStore/BackupPanel';
 import { StoreStatusBanner } from '../features/dataStore/StoreStatusBanner';
+import { SoftphonePanel } from '../features/softphone/SoftphonePanel';
 
 export function App({ appInfo }: { appInfo: AppInfo }) {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function App({ appInfo }: { appInfo: AppInfo }) {
       )}
       <StoreStatusBanner />
       <main className="app__main">
+        {appInfo.role === 'agent' && <SoftphonePanel />}
         <BackupPanel role={appInfo.role} />
       </main>
     </div>
