@@ -3,6 +3,7 @@ import type { StoredAgentState } from '../../shared/domain/agentState';
 import type { Clock } from '../../shared/domain/clock';
 import type { Language } from '../../shared/contract/appInfo';
 import type { Role } from '../../shared/contract/roles';
+import type { CallLogRepository } from './callRecorder';
 import type { DataStorePort } from './dataStorePort';
 import type { SoftphonePorts } from './softphoneHandlers';
 
@@ -43,4 +44,6 @@ export interface CorePorts {
   softphone?: SoftphonePorts;
   /** Database health, backups and restores; without it those methods answer UNAVAILABLE. */
   dataStore?: DataStorePort;
+  /** Where call events and call records are kept; without it calls are not logged. */
+  callLog?: CallLogRepository;
 }

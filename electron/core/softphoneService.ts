@@ -121,6 +121,25 @@ export class SoftphoneService {
     return entry.machine.view();
   }
 
+  /**
+   * Ring-no-answer (S-1, decided by the ring counter): stop alerting a call nobody answered. It is
+   * refused with 480 Temporarily Unavailable and ends as 'unanswered', by the system.
+   */
+  async giveUpRinging(callId: string): Promise<void> {
+    const entry = this.calls.get(callId);
+    if (entry?.machine.current() !== 'ringing') return;
+    entry.endOverride = { by: 'system' };
+    await this.signal(() => this.deps.sip.reject(callId, 480));
+  }
+
+  hasLiveCalls(): boolean {
+    return this.liveCalls().length > 0;
+  }
+
+  remoteNumberOf(callId: string): string | null {
+    return this.calls.get(callId)?.machine.view().remote.number ?? null;
+  }
+
   async declineCall(callId: string): Promise<CallView> {
     const entry = this.require(callId);
     this.guard(() => entry.machine.expect('decline', ['ringing'], 'inbound'));

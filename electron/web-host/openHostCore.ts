@@ -8,6 +8,7 @@ import type { Role } from '../../shared/contract/roles';
 import { createStoreAgentStateRepository, recordAgentStateSegment } from '../adapters/database/agentStateStoreRepository';
 import { applyPendingRestore } from '../adapters/database/backupFiles';
 import { acquireDataDirLock } from '../adapters/database/dataDirLock';
+import { createCallLogStoreRepository } from '../adapters/database/callLogStoreRepository';
 import { createDataStoreAdapter } from '../adapters/database/dataStoreAdapter';
 import { openStore, type Store } from '../adapters/database/store';
 import { createNodeSoftphonePorts } from '../adapters/sip/nodeSoftphonePorts';
@@ -81,6 +82,7 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
       },
       softphone: createNodeSoftphonePorts({ dataDir: options.dataDir, clock: systemClock, logger: options.logger, secrets: options.secrets }),
       dataStore: createDataStoreAdapter(store, options.dataDir, notices),
+      callLog: createCallLogStoreRepository(store),
     });
     core.agentState.onSegmentEnded((segment) => {
       recordAgentStateSegment(store, caller.userId, segment).catch((error: unknown) =>

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { agentStateEvents, agentStateMethods } from './agentState';
 import { appInfoMethods } from './appInfo';
+import { callClockEvents, callClockMethods } from './callClocks';
 import { dataStoreMethods } from './dataStore';
 import type { MethodSpec } from './defineMethod';
 import { softphoneEvents, softphoneMethods } from './softphone';
@@ -12,11 +13,13 @@ export const api = {
   ...agentStateMethods,
   ...softphoneMethods,
   ...dataStoreMethods,
+  ...callClockMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...agentStateEvents,
   ...softphoneEvents,
+  ...callClockEvents,
 } satisfies Record<`on${string}`, z.ZodType>;
 
 export type Api = typeof api;

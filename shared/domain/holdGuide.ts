@@ -177,6 +177,12 @@ export class HoldGuide {
     return { ...latest };
   }
 
+  /** The latest check-in while the agent has not yet gone back to update the caller, else null. */
+  pendingCheckIn(): HoldCheckIn | null {
+    const latest = this.active?.checkIns.at(-1);
+    return latest && latest.callerUpdatedAtElapsedMs === null ? { ...latest } : null;
+  }
+
   /** The agent took the caller off hold: the segment is recorded and the "thank the caller" prompt fires. */
   resume(): HoldSegment {
     if (!this.active) throw new HoldGuideRefused('The caller is not on hold.');

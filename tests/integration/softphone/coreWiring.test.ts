@@ -5,23 +5,20 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MediaRequest } from '../../../shared/contract/softphone';
 import { createNodeSoftphonePorts } from '../../../electron/adapters/sip/nodeSoftphonePorts';
-import { StaticSdpSession } from '../../../electron/adapters/sip/staticSdpMedia';
 import { createCore, type Core } from '../../../electron/core/createCore';
 import type { CallerContext } from '../../../electron/core/dispatcher';
 import { systemClock } from '../../../electron/core/systemClock';
 import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../support/sipUa/scriptedUa';
-import { EventRecorder, MemorySettings, silentLogger } from './softphoneFixtures';
+import { answerMediaRequestsStatically, EventRecorder, MemorySettings, silentLogger } from './softphoneFixtures';
 
 let kamailio: RunningKamailio;
 let core: Core;
 let events: EventRecorder;
 const agent: CallerContext = { role: 'agent', userId: 'local' };
 /** The renderer's peer connections, played by static SDP sessions. */
-const rendererMedia = new Map<string, StaticSdpSession>();
-const mediaKinds: string[] = [];
+let mediaKinds: string[] = [];
 
 beforeAll(async () => {
   kamailio = await startKamailio({ users: [{ user: '1001', password: 'agent-secret' }, { user: '3001', password: 'caller-secret' }] });
@@ -35,22 +32,7 @@ beforeAll(async () => {
     softphone: createNodeSoftphonePorts({ dataDir, clock: systemClock, logger: silentLogger }),
   });
   events = new EventRecorder(core.eventHub);
-  // The renderer side of the bridge: answer every media request through the contract.
-  core.eventHub.subscribe((event, payload) => {
-    if (event !== 'onMediaRequest') return;
-    const request = payload as MediaRequest;
-    mediaKinds.push(request.kind);
-    void (async () => {
-      let media = rendererMedia.get(request.callId);
-      if (!media) rendererMedia.set(request.callId, (media = new StaticSdpSession(request.callId)));
-      let sdp: string | undefined;
-      if (request.kind === 'createOffer') sdp = await media.createOffer(request);
-      else if (request.kind === 'createAnswer') sdp = await media.createAnswer(request);
-      else if (request.kind === 'setRemote') await media.setRemote(request.sdp, request.type);
-      const reply = await core.dispatch('completeMediaRequest', { requestId: request.requestId, ...(sdp ? { sdp } : {}) }, agent);
-      expect(reply).toEqual({ ok: true, value: { accepted: true } });
-    })();
-  });
+  mediaKinds = answerMediaRequestsStatically(core, agent);
 });
 afterAll(async () => {
   await core?.close();

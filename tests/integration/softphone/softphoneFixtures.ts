@@ -4,11 +4,13 @@ import type { Logger } from '../../../electron/core/ports';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CallEvent, CallView, SaveSoftphoneSettings } from '../../../shared/contract/softphone';
+import type { CallEvent, CallView, MediaRequest, SaveSoftphoneSettings } from '../../../shared/contract/softphone';
 import type { EventName, EventPayloadOf } from '../../../shared/contract/api';
 import { FileKeySecretStore } from '../../../electron/adapters/secrets/fileKeySecretStore';
 import { SipJsPhone } from '../../../electron/adapters/sip/sipJsPhone';
-import { StaticSdpMedia } from '../../../electron/adapters/sip/staticSdpMedia';
+import { StaticSdpMedia, StaticSdpSession } from '../../../electron/adapters/sip/staticSdpMedia';
+import type { Core } from '../../../electron/core/createCore';
+import type { CallerContext } from '../../../electron/core/dispatcher';
 import { EventHub } from '../../../electron/core/eventHub';
 import type { SettingsPort } from '../../../electron/core/ports';
 import { InMemoryCallLists } from '../../../electron/core/softphoneCallLists';
@@ -137,4 +139,30 @@ export async function startTestSoftphone(
   await service.register();
   await registered;
   return { service, events, media, phone, settings: settingsPort, dataDir, stop: () => service.close() };
+}
+
+/**
+ * Plays the renderer's side of the media bridge through the contract: every onMediaRequest is
+ * answered by a static SDP session (Node has no WebRTC) via completeMediaRequest. Returns the
+ * request kinds seen, in order.
+ */
+export function answerMediaRequestsStatically(core: Core, caller: CallerContext): string[] {
+  const sessions = new Map<string, StaticSdpSession>();
+  const kinds: string[] = [];
+  core.eventHub.subscribe((event, payload) => {
+    if (event !== 'onMediaRequest') return;
+    const request = payload as MediaRequest;
+    kinds.push(request.kind);
+    void (async () => {
+      let media = sessions.get(request.callId);
+      if (!media) sessions.set(request.callId, (media = new StaticSdpSession(request.callId)));
+      let sdp: string | undefined;
+      if (request.kind === 'createOffer') sdp = await media.createOffer(request);
+      else if (request.kind === 'createAnswer') sdp = await media.createAnswer(request);
+      else if (request.kind === 'setRemote') await media.setRemote(request.sdp, request.type);
+      const reply = await core.dispatch('completeMediaRequest', { requestId: request.requestId, ...(sdp ? { sdp } : {}) }, caller);
+      if (!reply.ok) throw new Error(`completeMediaRequest refused: ${reply.error.message}`);
+    })();
+  });
+  return kinds;
 }

@@ -1,0 +1,44 @@
+// The call log in the store: timeline rows appended to call_events, and the call's event-derived
+// columns upserted into `calls` in the same transaction. The agent's own entries (category,
+// disposition, satisfaction, notes) are never touched here: their features write them.
+import type { CallLogRepository, TimelineRow } from '../../core/callRecorder';
+import type { CallRecordRow } from '../../../shared/domain/callRecord';
+import type { SqlStatement, Store } from './store';
+
+/** Columns rebuilt from events on every write (the rest belong to the agent's forms). */
+const eventColumns = [
+  ['agent_id', 'agentId'],
+  ['direction', 'direction'],
+  ['remote_number', 'remoteNumber'],
+  ['remote_name', 'remoteName'],
+  ['outcome', 'outcome'],
+  ['started_at', 'startedAt'],
+  ['answered_at', 'answeredAt'],
+  ['ended_at', 'endedAt'],
+  ['ring_count', 'ringCount'],
+  ['time_to_answer_ms', 'timeToAnswerMs'],
+  ['answered_within_three_rings', 'answeredWithinThreeRings'],
+  ['answered_by_second_ring', 'answeredBySecondRing'],
+  ['hold_ms', 'holdMs'],
+  ['talk_ms', 'talkMs'],
+  ['wrap_ms', 'wrapMs'],
+] as const satisfies ReadonlyArray<readonly [string, keyof CallRecordRow]>;
+
+const upsertCallSql = `INSERT INTO calls (id, ${eventColumns.map(([c]) => c).join(', ')})
+  VALUES (?, ${eventColumns.map(() => '?').join(', ')})
+  ON CONFLICT (id) DO UPDATE SET ${eventColumns.map(([c]) => `${c} = excluded.${c}`).join(', ')}`;
+
+export function createCallLogStoreRepository(store: Store): CallLogRepository {
+  return {
+    async save(rows: TimelineRow[], record: CallRecordRow) {
+      const statements: SqlStatement[] = [
+        { sql: upsertCallSql, params: [record.id, ...eventColumns.map(([, key]) => record[key])] },
+        ...rows.map((row) => ({
+          sql: 'INSERT INTO call_events (call_id, kind, at_wall, at_monotonic, detail_json) VALUES (?, ?, ?, ?, ?)',
+          params: [row.callId, row.kind, Math.round(row.atWall), row.atMonotonic, row.detailJson],
+        })),
+      ];
+      await store.commit(statements);
+    },
+  };
+}
