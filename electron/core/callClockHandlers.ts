@@ -4,17 +4,22 @@ import type { callClockMethods } from '../../shared/contract/callClocks';
 import type { CallClocksService } from './callClocksService';
 import type { ClockSettingsStore } from './clockSettings';
 import type { ApiHandlers } from './dispatcher';
+import type { EventHub } from './eventHub';
 
 type CallClockHandlers = Pick<ApiHandlers, keyof typeof callClockMethods>;
 
-export function callClockHandlers(settings: ClockSettingsStore, clocks: CallClocksService | null): CallClockHandlers {
+export function callClockHandlers(settings: ClockSettingsStore, clocks: CallClocksService | null, eventHub: EventHub): CallClockHandlers {
   const c = (): CallClocksService => {
     if (!clocks) throw new ContractError('UNAVAILABLE', 'This host has no softphone, so no call clocks run.');
     return clocks;
   };
   return {
     getClockSettings: () => settings.get(),
-    saveClockSettings: (request) => settings.save(request),
+    saveClockSettings: (request) => {
+      const saved = settings.save(request);
+      eventHub.emit('onClockSettingsChanged', saved);
+      return saved;
+    },
     getCallClocks: () => c().state(),
     startHoldSteps: ({ callId }) => c().startHoldSteps(callId),
     nextHoldStep: ({ callId }) => c().nextHoldStep(callId),

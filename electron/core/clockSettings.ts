@@ -9,7 +9,9 @@ export class ClockSettingsStore {
   constructor(private readonly settings: SettingsPort) {}
 
   get(): ClockSettings {
-    const parsed = clockSettingsSchema.safeParse(this.settings.get<unknown>(key, defaultClockSettings));
+    const stored = this.settings.get<unknown>(key, {});
+    // Defaults fill settings added since the file was written (e.g. guidedHold).
+    const parsed = clockSettingsSchema.safeParse(typeof stored === 'object' && stored ? { ...defaultClockSettings, ...stored } : stored);
     return parsed.success ? parsed.data : defaultClockSettings;
   }
 

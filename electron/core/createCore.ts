@@ -41,7 +41,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     setAgentState: ({ state }) => agentState.set(state),
     ...softphoneHandlers(softphone),
     ...dataStoreHandlers(ports.dataStore),
-    ...callClockHandlers(clockSettings, clocks),
+    ...callClockHandlers(clockSettings, clocks, eventHub),
   };
 
   return {

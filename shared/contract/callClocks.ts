@@ -32,6 +32,8 @@ export const clockSettingsSchema = z
     wrapUpLimitSec: z.number().int().min(10).max(1_800),
     /** S-2: after the promised hold time, prompt the agent again at this interval (default 45 s). */
     holdCheckInIntervalSec: z.number().int().min(10).max(600),
+    /** S-2: Hold opens the hold steps first (ask, wait, reason, expected time). Off: Hold holds at once. */
+    guidedHold: z.boolean(),
   })
   .strict();
 export type ClockSettings = z.infer<typeof clockSettingsSchema>;
@@ -42,6 +44,7 @@ export const defaultClockSettings: ClockSettings = {
   missedSetsNotReady: true,
   wrapUpLimitSec: 60,
   holdCheckInIntervalSec: 45,
+  guidedHold: true,
 };
 
 // ---------- live state ----------
@@ -191,4 +194,6 @@ export const callClockEvents = {
   onWrapUpChanged: wrapUpViewSchema,
   /** Something the agent must notice (ring-no-answer set Not ready — Missed). */
   onClockNotice: clockNoticeSchema,
+  /** A team lead changed the clock settings (e.g. guided hold on or off). */
+  onClockSettingsChanged: clockSettingsSchema,
 };

@@ -5,8 +5,8 @@ import type { AgentState, AgentStateView, SelectableAgentState } from '../../../
 import { selectableNotReadyReasons } from '../../../shared/contract/agentState';
 import { call, HostError } from '../../api/client';
 import { useClient, useHostEvent } from '../../api/ClientContext';
-import { formatDuration } from './formatDuration';
-import { useElapsed } from './useElapsed';
+import { formatDuration } from '../../common/formatDuration';
+import { useElapsed } from '../../common/useElapsed';
 
 type Received = { view: AgentStateView; receivedAt: number };
 

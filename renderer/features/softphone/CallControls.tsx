@@ -1,6 +1,7 @@
 // One answered (or dialing) call: Hold/Resume, Mute/Unmute, keypad tones, Transfer, Hang up.
 // Button names are a contract (screen readers and acceptance tests): none contains another's.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { HoldGuideView } from '../../../shared/contract/callClocks';
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../shared/contract/softphone';
 import { call } from '../../api/client';
@@ -9,7 +10,18 @@ import { useClient } from '../../api/ClientContext';
 type Run = (a: () => Promise<unknown>) => Promise<boolean>;
 const tones = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
-export function CallControls({ view, consultCall, run }: { view: CallView; consultCall: CallView | null; run: Run }) {
+export interface CallControlsProps {
+  view: CallView;
+  consultCall: CallView | null;
+  run: Run;
+  /** S-2: Hold opens the hold steps rather than holding at once. */
+  guidedHold: boolean;
+  holdGuide: HoldGuideView | null;
+  /** The hold guide for this call. */
+  children?: ReactNode;
+}
+
+export function CallControls({ view, consultCall, run, guidedHold, holdGuide, children }: CallControlsProps) {
   const { t } = useTranslation();
   const client = useClient();
   const [transferOpen, setTransferOpen] = useState(false);
@@ -38,7 +50,11 @@ export function CallControls({ view, consultCall, run }: { view: CallView; consu
               {t('softphone.resume')}
             </button>
           ) : (
-            <button type="button" onClick={() => void run(() => call(client, 'holdCall', { callId }))}>
+            <button
+              type="button"
+              disabled={holdGuide?.phase === 'guiding'}
+              onClick={() => void run(() => (guidedHold ? call(client, 'startHoldSteps', { callId }) : call(client, 'holdCall', { callId })))}
+            >
               {t('softphone.hold')}
             </button>
           ))}
@@ -61,6 +77,7 @@ export function CallControls({ view, consultCall, run }: { view: CallView; consu
           {t('softphone.hangUp')}
         </button>
       </div>
+      {children}
       {transferOpen && (
         <form className="call__transfer-form" onSubmit={(e) => void blind(e)}>
           <label htmlFor={`transfer-${callId}`}>{t('softphone.transferTarget')}</label>

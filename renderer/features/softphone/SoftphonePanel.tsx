@@ -4,6 +4,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
+import { HoldGuidePanel } from '../clocks/HoldGuidePanel';
+import { MissedCallNotice } from '../clocks/MissedCallNotice';
+import { RingCountStatus } from '../clocks/RingCountStatus';
+import { useCallClocks } from '../clocks/useCallClocks';
+import { WrapUpPanel } from '../clocks/WrapUpPanel';
 import { CallControls } from './CallControls';
 import { CallListsPanel } from './CallListsPanel';
 import { DialPad } from './DialPad';
@@ -18,6 +23,7 @@ export function SoftphonePanel() {
   const { t } = useTranslation();
   const client = useClient();
   const phone = useSoftphone();
+  const clocks = useCallClocks();
   const { error, run } = usePhoneAction();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [configured, setConfigured] = useState(true);
@@ -39,11 +45,24 @@ export function SoftphonePanel() {
         {t('softphone.settings')}
       </button>
       {ringing.map((view) => (
-        <IncomingCallBanner key={view.callId} view={view} run={run} />
+        <IncomingCallBanner key={view.callId} view={view} run={run}>
+          <RingCountStatus ring={clocks.rings.get(view.callId)} />
+        </IncomingCallBanner>
       ))}
       {inProgress.map((view) => (
-        <CallControls key={view.callId} view={view} run={run} consultCall={phone.calls.find((c) => c.consultFor === view.callId) ?? null} />
+        <CallControls
+          key={view.callId}
+          view={view}
+          run={run}
+          consultCall={phone.calls.find((c) => c.consultFor === view.callId) ?? null}
+          guidedHold={clocks.settings?.guidedHold ?? true}
+          holdGuide={clocks.holds.get(view.callId)?.view ?? null}
+        >
+          <HoldGuidePanel hold={clocks.holds.get(view.callId)} run={run} />
+        </CallControls>
       ))}
+      <MissedCallNotice notice={clocks.notice} onDismiss={clocks.dismissNotice} />
+      <WrapUpPanel wrapUp={clocks.wrapUp} run={run} />
       {error && (
         <p role="alert" className="error">
           {error}

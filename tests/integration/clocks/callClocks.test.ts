@@ -43,7 +43,7 @@ beforeAll(async () => {
   });
   events = new EventRecorder(core.eventHub);
   answerMediaRequestsStatically(core, agent);
-  const clocks = { ringCadence: cadence, missedAfterRings: 4, missedSetsNotReady: true, wrapUpLimitSec: 60, holdCheckInIntervalSec: 45 };
+  const clocks = { ringCadence: cadence, missedAfterRings: 4, missedSetsNotReady: true, wrapUpLimitSec: 60, holdCheckInIntervalSec: 45, guidedHold: true };
   expect(await core.dispatch('saveClockSettings', clocks, agent)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(await core.dispatch('saveClockSettings', clocks, teamLead)).toMatchObject({ ok: true });
   const registered = events.waitFor((r) => r.event === 'onRegistrationChanged' && r.payload.kind === 'registered', 'registered');
