@@ -5,6 +5,7 @@ import type { AppInfo } from '../../shared/contract/appInfo';
 import type { ConnectionState } from '../api/client';
 import { useClient } from '../api/ClientContext';
 import { AgentStateControl } from '../features/agentState/AgentStateControl';
+import { ClockSettingsPanel } from '../features/clocks/ClockSettingsPanel';
 import { BackupPanel } from '../features/dataStore/BackupPanel';
 import { StoreStatusBanner } from '../features/dataStore/StoreStatusBanner';
 import { SoftphonePanel } from '../features/softphone/SoftphonePanel';
@@ -30,6 +31,7 @@ export function App({ appInfo }: { appInfo: AppInfo }) {
       <StoreStatusBanner />
       <main className="app__main">
         {appInfo.role === 'agent' && <SoftphonePanel />}
+        <ClockSettingsPanel role={appInfo.role} />
         <BackupPanel role={appInfo.role} />
       </main>
     </div>
