@@ -9,6 +9,7 @@ import { MediaBridge } from './softphoneMediaBridge';
 import type { CallListRepository, MediaPort, SecretStore, SipPort } from './softphonePorts';
 import { SoftphoneService } from './softphoneService';
 import { SoftphoneSettings } from './softphoneSettings';
+import { WakeDetector } from '../../shared/domain/wakeDetector';
 
 /** What a host passes in to have a softphone (CorePorts.softphone). */
 export interface SoftphonePorts {
@@ -37,6 +38,13 @@ export async function createSoftphone(ports: CorePorts & { softphone: SoftphoneP
     eventHub,
     logger: ports.logger,
   });
+  // After a sleep the SIP WebSocket is usually dead and the binding may have expired: reconnect now.
+  const wake = new WakeDetector(ports.clock, (sleptMs) => {
+    ports.logger.info('The machine woke from sleep; reconnecting the softphone', { sleptMs });
+    service.networkChanged();
+  });
+  wake.start();
+  service.onClose(() => wake.stop());
   if (ports.softphone.autoRegister !== false && (await settings.account())) {
     void service.register().catch((error: unknown) => ports.logger.warn('Softphone registration failed', { error: String(error) }));
   }

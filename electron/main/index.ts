@@ -1,6 +1,6 @@
 // The Electron shell: lifecycle, one secure window, the IPC binding, and the same loopback web
 // binding as the web host (so a browser tab or a test can reach the running workstation too).
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStderrLogger } from '../adapters/logging/stderrLogger';
@@ -9,6 +9,8 @@ import { openHostCore, type HostCore } from '../web-host/openHostCore';
 import { startWebBinding } from '../web-host/webBinding';
 import { appOrigin, registerAppScheme, serveRenderer } from './appProtocol';
 import { createElectronStoreSettings } from './electronStoreSettings';
+import { bindGlobalShortcuts } from './globalShortcuts';
+import { bindRingAlert } from './ringAlert';
 import { bindIpc } from './ipcHost';
 import { createSafeStorageSecretStore } from './safeStorageSecretStore';
 import { createSecureWindow } from './secureWindow';
@@ -58,6 +60,11 @@ async function start(): Promise<void> {
   bindIpc(core, caller, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   const binding = await startWebBinding({ core, rendererDir, port: options.port, caller, logger });
   openWindow();
+  bindRingAlert(core.eventHub, () => mainWindow);
+  const stopShortcuts = bindGlobalShortcuts(core, caller, logger);
+  // Waking from sleep or unlocking: the SIP connection is probably gone; reconnect now.
+  powerMonitor.on('resume', () => core.softphone?.service.networkChanged());
+  powerMonitor.on('unlock-screen', () => core.softphone?.service.networkChanged());
   process.stdout.write(`${readyLine(binding.port, binding.token)}\n`);
 
   app.on('second-instance', () => {
@@ -73,6 +80,7 @@ async function start(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
+    stopShortcuts();
     void binding.close();
     void hostCore.close();
   });

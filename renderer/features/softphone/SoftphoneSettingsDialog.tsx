@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SaveSoftphoneSettings, SoftphoneSettingsView } from '../../../shared/contract/softphone';
 import { call, HostError } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
+import { PhonePreferenceFields, usePhonePreferencesForm } from './PhonePreferenceFields';
 
 type Form = Omit<SaveSoftphoneSettings, 'iceServers' | 'password'> & { iceServers: string; password: string };
 
@@ -27,6 +28,7 @@ export function SoftphoneSettingsDialog({ onClose, onSaved }: { onClose: () => v
   const [view, setView] = useState<SoftphoneSettingsView | null>(null);
   const [form, setForm] = useState<Form | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const preferences = usePhonePreferencesForm();
 
   useEffect(() => {
     call(client, 'getSoftphoneSettings', {}).then(
@@ -44,6 +46,8 @@ export function SoftphoneSettingsDialog({ onClose, onSaved }: { onClose: () => v
     setError(null);
     const urls = form.iceServers.split(/\s+/).filter(Boolean);
     try {
+      // Devices and shortcuts first: a shortcut the host rejects stops the save before re-registering.
+      await preferences.save();
       const saved = await call(client, 'saveSoftphoneSettings', {
         ...form,
         iceServers: urls.map((url) => ({ urls: [url] })),
@@ -67,6 +71,8 @@ export function SoftphoneSettingsDialog({ onClose, onSaved }: { onClose: () => v
     <div role="dialog" aria-modal="true" aria-labelledby={`${id}-heading`} className="dialog softphone-settings">
       <form onSubmit={(e) => void save(e)}>
         <h2 id={`${id}-heading`}>{t('softphone.settingsHeading')}</h2>
+        {/* Until the stored settings arrive the fields are disabled: typing into them would be overwritten. */}
+        <fieldset className="plain" disabled={!form}>
         {field('serverUrl', t('softphone.server'))}
         {field('sipUri', t('softphone.sipUri'))}
         {field('authUser', t('softphone.authUser'))}
@@ -105,6 +111,8 @@ export function SoftphoneSettingsDialog({ onClose, onSaved }: { onClose: () => v
           <input id={`${id}-cw`} type="checkbox" checked={form?.rejectCallWaiting ?? false} onChange={(e) => setForm((f) => f && { ...f, rejectCallWaiting: e.target.checked })} />
           <label htmlFor={`${id}-cw`}>{t('softphone.rejectCallWaiting')}</label>
         </p>
+        <PhonePreferenceFields form={preferences} idPrefix={id} />
+        </fieldset>
         {error && (
           <p role="alert" className="error">
             {error}

@@ -1,0 +1,96 @@
+// Audio-device choices and keyboard shortcuts kept in settings, and what a shortcut does when
+// pressed: the same decision for the in-page shortcut and Electron's global one.
+import type { z } from 'zod';
+import {
+  audioDevicesSchema,
+  defaultAudioDevices,
+  defaultPhoneShortcuts,
+  phoneShortcutsSchema,
+  type AudioDevices,
+  type PhoneShortcutAction,
+  type PhoneShortcuts,
+} from '../../shared/contract/phonePreferences';
+import type { CallView } from '../../shared/contract/softphone';
+import type { EventHub } from './eventHub';
+import type { SettingsPort } from './ports';
+
+/** What a shortcut needs from the phone and the clocks. */
+export interface ShortcutPhone {
+  calls(): CallView[];
+  answerCall(callId: string): Promise<unknown>;
+  declineCall(callId: string): Promise<unknown>;
+  hangUp(callId: string): Promise<unknown>;
+  holdCall(callId: string): Promise<unknown>;
+  resumeCall(callId: string): Promise<unknown>;
+  setMuted(callId: string, muted: boolean): Promise<unknown>;
+  /** S-2: with guided hold on, the hold shortcut opens the hold steps instead of holding. */
+  startHoldSteps(callId: string): unknown;
+  guidedHold(): boolean;
+}
+
+export class PhonePreferencesService {
+  constructor(
+    private readonly settings: SettingsPort,
+    private readonly eventHub: EventHub,
+  ) {}
+
+  audioDevices(): AudioDevices {
+    return readOr(this.settings.get<unknown>('audioDevices', null), audioDevicesSchema, defaultAudioDevices);
+  }
+
+  saveAudioDevices(devices: AudioDevices): AudioDevices {
+    this.settings.set('audioDevices', devices);
+    this.eventHub.emit('onAudioDevicesChanged', devices);
+    return devices;
+  }
+
+  shortcuts(): PhoneShortcuts {
+    return readOr(this.settings.get<unknown>('phoneShortcuts', null), phoneShortcutsSchema, defaultPhoneShortcuts);
+  }
+
+  saveShortcuts(shortcuts: PhoneShortcuts): PhoneShortcuts {
+    this.settings.set('phoneShortcuts', shortcuts);
+    this.eventHub.emit('onPhoneShortcutsChanged', shortcuts);
+    return shortcuts;
+  }
+}
+
+/** Answer: the oldest ringing call. The others act on the current call: the newest one talking, else held or dialing. */
+export async function performPhoneShortcut(action: PhoneShortcutAction, phone: ShortcutPhone): Promise<{ done: boolean; callId: string | null }> {
+  const calls = phone.calls();
+  const ringing = calls.find((c) => c.phase === 'ringing' && c.direction === 'inbound');
+  const newest = (phases: CallView['phase'][]) => [...calls].reverse().find((c) => phases.includes(c.phase));
+  const current = newest(['active']) ?? newest(['held', 'dialing']);
+  const done = (callId: string) => ({ done: true, callId });
+  switch (action) {
+    case 'answer':
+      if (!ringing) break;
+      await phone.answerCall(ringing.callId);
+      return done(ringing.callId);
+    case 'hangUp':
+      if (current) {
+        await phone.hangUp(current.callId);
+        return done(current.callId);
+      }
+      if (ringing) {
+        await phone.declineCall(ringing.callId);
+        return done(ringing.callId);
+      }
+      break;
+    case 'hold':
+      if (current?.phase === 'held') await phone.resumeCall(current.callId);
+      else if (current?.phase === 'active') await (phone.guidedHold() ? phone.startHoldSteps(current.callId) : phone.holdCall(current.callId));
+      else break;
+      return done(current.callId);
+    case 'mute':
+      if (current?.phase !== 'active' && current?.phase !== 'held') break;
+      await phone.setMuted(current.callId, !current.muted);
+      return done(current.callId);
+  }
+  return { done: false, callId: null };
+}
+
+function readOr<T>(stored: unknown, schema: z.ZodType<T>, fallback: T): T {
+  const parsed = schema.safeParse(stored);
+  return parsed.success ? parsed.data : fallback;
+}
