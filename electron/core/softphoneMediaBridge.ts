@@ -22,21 +22,67 @@ export interface MediaBridgeOptions {
   timeoutMs?: number;
 }
 
+interface PreparedAnswer {
+  offer: string;
+  answer: Promise<string>;
+}
+
 export class MediaBridge implements MediaPort {
   private readonly pending = new Map<string, Pending>();
+  private readonly prepared = new Map<string, PreparedAnswer>();
   private readonly prefix = randomUUID().slice(0, 8);
   private nextId = 1;
 
   constructor(private readonly options: MediaBridgeOptions) {}
 
+  prepareAnswer(callId: string, offerSdp: string, context: { iceServers: IceServer[] }): void {
+    const answer = this.request(callId, { kind: 'prepareAnswer', sdp: offerSdp, iceServers: context.iceServers }).then(requireSdp);
+    answer.catch(() => undefined); // a failure is handled when (if) the call is answered
+    this.prepared.set(callId, { offer: offerSdp, answer });
+  }
+
+  discardPrepared(callId: string): void {
+    this.prepared.delete(callId);
+  }
+
   openSession(callId: string, context: { iceServers: IceServer[] }): MediaSession {
     const request = (body: MediaRequestBody) => this.request(callId, body);
     const { iceServers } = context;
+    let prepared = this.prepared.get(callId) ?? null;
+    this.prepared.delete(callId);
+    /** The offer sip.js applied is the one prepared: its answer is ready (or on its way). */
+    let usePrepared = false;
+    // Something other than the prepared answer is wanted: start the renderer's connection afresh.
+    const dropPrepared = async () => {
+      prepared = null;
+      usePrepared = false;
+      await request({ kind: 'close' });
+    };
+    const setRemote = async (sdp: string, type: 'offer' | 'answer') => {
+      if (prepared && type === 'offer' && sdp === prepared.offer) {
+        usePrepared = true;
+        return;
+      }
+      if (prepared) await dropPrepared();
+      await request({ kind: 'setRemote', type, sdp });
+    };
     return {
       createOffer: async ({ hold, iceRestart }) =>
         requireSdp(await request({ kind: 'createOffer', hold, iceRestart, iceServers })),
-      createAnswer: async ({ hold }) => requireSdp(await request({ kind: 'createAnswer', hold, iceServers })),
-      setRemote: async (sdp, type) => void (await request({ kind: 'setRemote', type, sdp })),
+      createAnswer: async ({ hold }) => {
+        if (usePrepared && prepared) {
+          const { offer, answer } = prepared;
+          prepared = null;
+          usePrepared = false;
+          const ready = hold ? null : await answer.catch(() => null);
+          if (ready) return ready;
+          // Answering on hold, or the early attempt failed: do it the ordinary way now.
+          await request({ kind: 'close' });
+          await request({ kind: 'setRemote', type: 'offer', sdp: offer });
+        }
+        return requireSdp(await request({ kind: 'createAnswer', hold, iceServers }));
+      },
+      setRemote,
       rollback: async () => void (await request({ kind: 'rollback' })),
       setMuted: async (muted) => void (await request({ kind: 'setMuted', muted })),
       sendDtmf: async (tones, durationMs, gapMs) => void (await request({ kind: 'sendDtmf', tones, durationMs, gapMs })),

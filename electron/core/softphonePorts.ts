@@ -78,6 +78,13 @@ export interface MediaSession {
 /** Where call media lives: the renderer bridge in the app, a static SDP fake in Node tests. */
 export interface MediaPort {
   openSession(callId: string, context: { iceServers: IceServer[] }): MediaSession;
+  /**
+   * An incoming call's offer, while it rings: the media side may build the answer ahead, so the
+   * 200 OK goes out as soon as the agent answers. openSession then uses it if the offer matches.
+   */
+  prepareAnswer?(callId: string, offerSdp: string, context: { iceServers: IceServer[] }): void;
+  /** The call ended before it was answered: forget the prepared answer. */
+  discardPrepared?(callId: string): void;
 }
 
 /** Stores secrets encrypted at rest (Electron safeStorage; an AES-256-GCM key file in the web host). */

@@ -279,6 +279,19 @@ export const mediaRequestSchema = z.discriminatedUnion('kind', [
       iceServers: z.array(iceServerSchema),
     })
     .strict(),
+  /**
+   * While an incoming call rings: apply its offer and create the answer now (microphone, ICE), so
+   * Answer only has to send the 200 OK. Reply with sdp. The answer is used if the agent answers.
+   */
+  z
+    .object({
+      requestId: z.string(),
+      callId: z.string(),
+      kind: z.literal('prepareAnswer'),
+      sdp: z.string(),
+      iceServers: z.array(iceServerSchema),
+    })
+    .strict(),
   /** Apply a remote description (an offer to answer, or the answer to our offer). */
   z
     .object({

@@ -332,6 +332,7 @@ export class SipJsPhone implements SipPort {
         this.listener.onCallEstablished(session.id);
       } else if (state === SessionState.Terminated) {
         this.calls.delete(session.id);
+        this.options.media.discardPrepared?.(session.id);
         // sip.js moves to Terminated before it calls the request delegate's onReject (which
         // tells us the status code): read the outcome once that synchronous step has run.
         queueMicrotask(() => {
@@ -345,6 +346,11 @@ export class SipJsPhone implements SipPort {
 
   private onInvite(invitation: Invitation): void {
     this.track(invitation, 'inbound');
+    // The answer is built while the phone rings, so Answer only has to send the 200 OK.
+    const offer = invitation.request.body;
+    if (offer && /^application\/sdp\b/i.test(invitation.request.getHeader('Content-Type') ?? '')) {
+      this.options.media.prepareAnswer?.(invitation.id, offer, { iceServers: this.account?.iceServers ?? [] });
+    }
     const replacee = invitation.replacee;
     if (replacee) {
       const replaced = this.calls.get(replacee.id);

@@ -80,7 +80,8 @@ describe('softphone over the contract', () => {
       const held = await core.dispatch('holdCall', { callId: ringing.callId }, agent);
       expect(held).toMatchObject({ ok: true, value: { phase: 'held' } });
       expect(call.media().remoteDirection).toBe('sendonly');
-      expect(mediaKinds).toEqual(['setRemote', 'createAnswer', 'createOffer', 'setRemote']);
+      // The answer was prepared while ringing (offer applied, answer created); Answer used it as is.
+      expect(mediaKinds).toEqual(['prepareAnswer', 'createOffer', 'setRemote']);
       expect(await core.dispatch('resumeCall', { callId: 'unknown' }, agent)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
       await core.dispatch('hangUp', { callId: ringing.callId }, agent);
       await call.terminated;

@@ -160,6 +160,10 @@ export function answerMediaRequestsStatically(core: Core, caller: CallerContext)
       if (request.kind === 'createOffer') sdp = await media.createOffer(request);
       else if (request.kind === 'createAnswer') sdp = await media.createAnswer(request);
       else if (request.kind === 'setRemote') await media.setRemote(request.sdp, request.type);
+      else if (request.kind === 'prepareAnswer') {
+        await media.setRemote(request.sdp, 'offer');
+        sdp = await media.createAnswer({ hold: false });
+      }
       const reply = await core.dispatch('completeMediaRequest', { requestId: request.requestId, ...(sdp ? { sdp } : {}) }, caller);
       if (!reply.ok) throw new Error(`completeMediaRequest refused: ${reply.error.message}`);
     })();

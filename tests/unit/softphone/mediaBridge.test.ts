@@ -18,7 +18,7 @@ function bridgeWithRenderer(clock = new FakeClock()) {
     send: (request) => {
       requests.push(mediaRequestSchema.parse(request)); // every request fits the contract
       queueMicrotask(() =>
-        bridge.complete(request.requestId, request.kind === 'createOffer' || request.kind === 'createAnswer' ? { sdp } : {}),
+        bridge.complete(request.requestId, request.kind === 'createOffer' || request.kind === 'createAnswer' || request.kind === 'prepareAnswer' ? { sdp } : {}),
       );
     },
   });
@@ -26,6 +26,53 @@ function bridgeWithRenderer(clock = new FakeClock()) {
 }
 
 describe('MediaBridge + MediaPortSessionDescriptionHandler', () => {
+  it('an answer prepared while ringing is used on Answer: no renderer round trip after the click', async () => {
+    const { bridge, requests } = bridgeWithRenderer();
+    bridge.prepareAnswer('call-9', sdp, { iceServers: [] });
+    await new Promise((r) => setTimeout(r, 0));
+    const handler = new MediaPortSessionDescriptionHandler(bridge.openSession('call-9', { iceServers: [] }), () => undefined);
+    await handler.setDescription(sdp);
+    expect(await handler.getDescription()).toEqual({ body: sdp, contentType: 'application/sdp' });
+    expect(requests.map((r) => r.kind)).toEqual(['prepareAnswer']);
+    expect(requests[0]).toMatchObject({ kind: 'prepareAnswer', sdp, callId: 'call-9' });
+  });
+
+  it('a prepared answer is not used for a different offer, nor when answering on hold', async () => {
+    const { bridge, requests } = bridgeWithRenderer();
+    bridge.prepareAnswer('call-10', sdp, { iceServers: [] });
+    const other = new MediaPortSessionDescriptionHandler(bridge.openSession('call-10', { iceServers: [] }), () => undefined);
+    await other.setDescription(`${sdp}a=x-changed\r\n`);
+    await other.getDescription();
+    expect(requests.map((r) => r.kind)).toEqual(['prepareAnswer', 'close', 'setRemote', 'createAnswer']);
+
+    requests.length = 0;
+    bridge.prepareAnswer('call-11', sdp, { iceServers: [] });
+    const held = new MediaPortSessionDescriptionHandler(bridge.openSession('call-11', { iceServers: [] }), () => undefined);
+    await held.setDescription(sdp);
+    await held.getDescription({ hold: true } as object);
+    expect(requests.map((r) => r.kind)).toEqual(['prepareAnswer', 'close', 'setRemote', 'createAnswer']);
+    expect(requests[3]).toMatchObject({ hold: true });
+  });
+
+  it('a prepared answer that failed falls back to the ordinary offer/answer on Answer', async () => {
+    const clock = new FakeClock();
+    const requests: MediaRequest[] = [];
+    const bridge: MediaBridge = new MediaBridge({
+      clock,
+      send: (request) => {
+        requests.push(request);
+        queueMicrotask(() =>
+          bridge.complete(request.requestId, request.kind === 'prepareAnswer' ? { error: 'NotAllowedError' } : request.kind === 'createAnswer' ? { sdp } : {}),
+        );
+      },
+    });
+    bridge.prepareAnswer('call-12', sdp, { iceServers: [] });
+    const handler = new MediaPortSessionDescriptionHandler(bridge.openSession('call-12', { iceServers: [] }), () => undefined);
+    await handler.setDescription(sdp);
+    expect(await handler.getDescription()).toEqual({ body: sdp, contentType: 'application/sdp' });
+    expect(requests.map((r) => r.kind)).toEqual(['prepareAnswer', 'close', 'setRemote', 'createAnswer']);
+  });
+
   it('outgoing call: offer, then the remote answer; a hold re-offer carries hold', async () => {
     const { bridge, requests } = bridgeWithRenderer();
     const handler = new MediaPortSessionDescriptionHandler(bridge.openSession('call-1', { iceServers: [] }), () => undefined);

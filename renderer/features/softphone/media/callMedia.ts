@@ -49,6 +49,12 @@ export class CallMedia {
     return this.completeLocalDescription(pc);
   }
 
+  /** The answer to a ringing call's offer, ready before the agent answers (sent only if they do). */
+  async prepareAnswer(offer: string, iceServers: IceServer[]): Promise<string> {
+    await this.connection(iceServers).setRemoteDescription({ type: 'offer', sdp: offer });
+    return this.createAnswer({ hold: false, iceServers });
+  }
+
   async setRemote(sdp: string, type: 'offer' | 'answer'): Promise<void> {
     await this.connection(null).setRemoteDescription({ type, sdp });
   }

@@ -73,6 +73,8 @@ export class RendererMediaEngine {
         return media.createOffer(request);
       case 'createAnswer':
         return media.createAnswer(request);
+      case 'prepareAnswer':
+        return media.prepareAnswer(request.sdp, request.iceServers);
       case 'setRemote':
         return void (await media.setRemote(request.sdp, request.type));
       case 'rollback':

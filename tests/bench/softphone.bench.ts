@@ -1,0 +1,531 @@
+// Softphone latency bench (issue text: "Over ≥ 50 calls through Kamailio on loopback: caller's
+// INVITE sent → incoming banner visible in the UI (median, p95); Answer clicked → caller sees the
+// call established (median, p95). Goal: p95 ≤ 50 ms and ≤ 30 ms.")
+//
+// A real Kamailio, the built web host, and one headless Chromium with two pages: the caller page
+// (sip.js + WebRTC, fake microphone) and the agent's workstation. Both pages stamp events on the
+// same scale, `performance.timeOrigin + performance.now()` (epoch ms from the shared system clock;
+// checked against this process before and after the run, see "clock check"):
+//   - INVITE sent: the caller page's timings().inviteSentAt (its performance.now() + timeOrigin);
+//   - banner visible: a MutationObserver in the agent page, when a role="alert" holding the caller's
+//     number is inserted (primary figure), and after the next frame (rAF, then a posted message) as
+//     "painted";
+//   - Answer clicked: a capture-phase click listener on the agent page's document;
+//   - established: the caller page's timings().establishedAt.
+// Both pages' WebSockets are also wrapped (test-side init script) to stamp SIP messages and
+// contract frames, which splits each figure into hops (the "where the time goes" table).
+// DESKLINE_BENCH_CALLS=N measured calls (default 60) after 5 warm-up calls.
+// DESKLINE_BENCH_REDUCED_MOTION=1 (diagnostic): the agent page prefers reduced motion, which stops
+// the ringing banner's pulse animation; the JSON records which way the run was made.
+import { existsSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from '../support/browser';
+import { callerOn, startCallerPageServer, type CallerHandle, type CallerPageServer } from '../support/callerPage/serveCallerPage';
+import { startKamailio, type RunningKamailio } from '../support/kamailio/kamailioHarness';
+import { startWebHost, tempDataDir, webHostEntry, type RunningWebHost } from '../support/webHost';
+import { ms, printTable, summarize, writeBenchJson, type Summary } from './support/benchStats';
+
+const warmUpCalls = 5;
+const measuredCalls = Number(process.env.DESKLINE_BENCH_CALLS ?? 60);
+/** Pause between calls (after the previous one is fully torn down): calls do not arrive back to back. */
+const idleBetweenCallsMs = 150;
+const stepTimeoutMs = 10_000;
+/** Failed calls are reported and skipped; more than this many aborts the run. */
+const maxFailedCalls = 3;
+const goals = { bannerP95: 50, establishedP95: 30 };
+const reducedMotion = process.env.DESKLINE_BENCH_REDUCED_MOTION === '1';
+
+const agentAccount = { user: '1001', password: 'agent-secret', displayName: 'Agent Li' };
+const callerAccount = { user: '3001', password: 'caller-secret', displayName: 'Caller Wang' };
+
+// ---------- in-page instrumentation (runs in Chromium; test-side only) ----------
+
+interface WireEntry {
+  t: number;
+  dir: 'in' | 'out';
+  text: string;
+}
+
+interface AgentProbe {
+  bannerAt: number | null;
+  bannerPaintedAt: number | null;
+  answerClickAt: number | null;
+  wire: WireEntry[];
+}
+
+type ProbeWindow = Window & { __benchWire?: WireEntry[]; __benchAgent?: AgentProbe; __benchObserver?: MutationObserver };
+
+/**
+ * tsx compiles this file with esbuild's keepNames, which wraps named inner functions in
+ * `__name(fn, "name")`; functions handed to the page need that helper there too.
+ */
+const keepNamesShim = 'globalThis.__name ??= (target) => target;';
+
+/** Init script: wraps WebSocket so every frame sent or received is stamped (received: before the app's own listener). */
+function wireTapScript(): void {
+  const w = window as ProbeWindow;
+  const log: WireEntry[] = [];
+  w.__benchWire = log;
+  const now = () => performance.timeOrigin + performance.now();
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('message', (event: MessageEvent) => {
+        if (typeof event.data === 'string') log.push({ t: now(), dir: 'in', text: event.data });
+      });
+    }
+    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+      if (typeof data === 'string') log.push({ t: now(), dir: 'out', text: data });
+      super.send(data);
+    }
+  } as typeof WebSocket;
+}
+
+/** Agent page, before each call: forget the last call's stamps and watch for the new banner. */
+function armAgentPage(callerNumber: string): void {
+  const w = window as ProbeWindow;
+  const now = () => performance.timeOrigin + performance.now();
+  const matches = (el: Element) => el.getAttribute('role') === 'alert' && (el.textContent ?? '').includes(callerNumber);
+  const existing = [...document.querySelectorAll('[role="alert"]')].filter(matches);
+  if (existing.length > 0) throw new Error(`an incoming-call banner for ${callerNumber} is still shown before the call`);
+  w.__benchWire?.splice(0);
+  const probe: AgentProbe = { bannerAt: null, bannerPaintedAt: null, answerClickAt: null, wire: w.__benchWire ?? [] };
+  w.__benchAgent = probe;
+
+  w.__benchObserver?.disconnect();
+  const observer = new MutationObserver((records) => {
+    if (probe.bannerAt !== null) return;
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        const banner = matches(node) ? node : [...node.querySelectorAll('[role="alert"]')].find(matches);
+        if (!banner) continue;
+        probe.bannerAt = now();
+        observer.disconnect();
+        // The frame that shows it: rAF runs before that frame's paint; a message posted from
+        // there is handled once the frame has been produced.
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            probe.bannerPaintedAt = now();
+            channel.port1.close();
+          };
+          channel.port2.postMessage(null);
+        });
+        return;
+      }
+    }
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  w.__benchObserver = observer;
+
+  // Capture phase on document: runs before React's handler on the root.
+  if (!(document as Document & { __benchClickTap?: true }).__benchClickTap) {
+    (document as Document & { __benchClickTap?: true }).__benchClickTap = true;
+    document.addEventListener(
+      'click',
+      (event) => {
+        const agent = (window as ProbeWindow).__benchAgent;
+        const button = event.target instanceof Element ? event.target.closest('button') : null;
+        if (!agent || agent.answerClickAt !== null || !button) return;
+        if (button.textContent?.trim() === 'Answer' && button.closest('[role="alert"]')) agent.answerClickAt = performance.timeOrigin + performance.now();
+      },
+      { capture: true },
+    );
+  }
+}
+
+// ---------- set-up ----------
+
+/**
+ * registerWorkstation's steps, but filling the form only once it has loaded: the dialog keeps its
+ * form null until getSoftphoneSettings answers (Save is disabled until then) and drops anything
+ * typed before, so filling straight after the click can lose the race.
+ */
+async function registerAgent(page: Page, kamailio: RunningKamailio): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const save = page.getByRole('button', { name: 'Save' });
+  await waitUntil('the phone settings form to load', () => save.isEnabled());
+  await page.getByLabel('Server').fill(kamailio.url);
+  await page.getByLabel('SIP URI').fill(`sip:${agentAccount.user}@${kamailio.domain}`);
+  await page.getByLabel('Auth user').fill(agentAccount.user);
+  await page.getByLabel('Password').fill(agentAccount.password);
+  await page.getByLabel('Display name').fill(agentAccount.displayName);
+  await save.click();
+  const status = page.getByRole('status', { name: 'Phone status' });
+  await status
+    .filter({ hasText: /^Registered$/ })
+    .waitFor({ timeout: 15_000 })
+    .catch(async (error: unknown) => {
+      const formErrors = await page.getByRole('dialog').getByRole('alert').allTextContents();
+      throw new Error(`The phone did not register: status "${await status.textContent()}"; form errors ${JSON.stringify(formErrors)}`, { cause: error });
+    });
+}
+
+// ---------- clocks ----------
+
+const nodeNow = () => performance.timeOrigin + performance.now();
+
+/** The page's epoch-ms clock minus this process's, from the page.evaluate round trip with the smallest RTT. */
+async function clockOffset(page: Page): Promise<{ offsetMs: number; uncertaintyMs: number }> {
+  let best = { offsetMs: NaN, uncertaintyMs: Infinity };
+  for (let i = 0; i < 25; i++) {
+    const before = nodeNow();
+    const inPage = await page.evaluate(() => performance.timeOrigin + performance.now());
+    const after = nodeNow();
+    if ((after - before) / 2 < best.uncertaintyMs) best = { offsetMs: inPage - (before + after) / 2, uncertaintyMs: (after - before) / 2 };
+  }
+  return best;
+}
+
+async function clockCheck(agentPage: Page, callerPage: Page) {
+  const agent = await clockOffset(agentPage);
+  const caller = await clockOffset(callerPage);
+  return {
+    agent,
+    caller,
+    /** Agent minus caller: what a cross-page difference could be off by (± uncertainty). */
+    agentMinusCallerMs: agent.offsetMs - caller.offsetMs,
+    uncertaintyMs: agent.uncertaintyMs + caller.uncertaintyMs,
+  };
+}
+
+// ---------- one call ----------
+
+interface CallSample {
+  index: number;
+  warmUp: boolean;
+  /** Epoch ms (timeOrigin + now) of each page. */
+  inviteSentAt: number;
+  bannerAt: number;
+  bannerPaintedAt: number | null;
+  answerClickAt: number;
+  establishedAt: number;
+  inviteToBannerMs: number;
+  inviteToBannerPaintedMs: number | null;
+  answerToEstablishedMs: number;
+  /** Hops from the WebSocket taps (null when a frame was not seen). */
+  hops: Record<string, number | null>;
+}
+
+const sleep = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
+
+async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = stepTimeoutMs): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+function parseJson(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+const sipCseqMethod = (text: string) => /\r\nCSeq:\s*\d+\s+(\w+)/i.exec(text)?.[1]?.toUpperCase() ?? null;
+const diff = (from: number | null | undefined, to: number | null | undefined) => (from == null || to == null ? null : to - from);
+
+/** Splits the call into hops, from the frames both pages sent and received. */
+function hopsOf(agentWire: WireEntry[], callerWire: WireEntry[], s: { inviteSentAt: number; bannerAt: number; bannerPaintedAt: number | null; answerClickAt: number; establishedAt: number }) {
+  // Caller page: SIP over WebSocket.
+  const inviteOnWire = callerWire.find((e) => e.dir === 'out' && e.text.startsWith('INVITE '))?.t ?? null;
+  const okReceived = callerWire.find((e) => e.dir === 'in' && e.text.startsWith('SIP/2.0 200') && sipCseqMethod(e.text) === 'INVITE')?.t ?? null;
+
+  // Agent page: contract frames.
+  let ringingEvent: number | null = null;
+  let answerCallSent: number | null = null;
+  let answerCallId: unknown = null;
+  let answerReply: number | null = null;
+  const mediaRequestAt = new Map<string, { kind: string; at: number }>();
+  const mediaDone = new Map<string, number>();
+  for (const entry of agentWire) {
+    const frame = parseJson(entry.text);
+    if (!frame) continue;
+    const payload = (frame.payload ?? {}) as Record<string, unknown>;
+    if (entry.dir === 'in' && frame.event === 'onCallUpdated' && payload.phase === 'ringing' && ringingEvent === null) ringingEvent = entry.t;
+    if (entry.dir === 'out' && frame.method === 'answerCall' && answerCallSent === null) {
+      answerCallSent = entry.t;
+      answerCallId = frame.id;
+    }
+    if (entry.dir === 'in' && 'reply' in frame && frame.id === answerCallId && answerReply === null) answerReply = entry.t;
+    if (entry.dir === 'in' && frame.event === 'onMediaRequest' && typeof payload.requestId === 'string') {
+      mediaRequestAt.set(payload.requestId, { kind: String(payload.kind), at: entry.t });
+    }
+    if (entry.dir === 'out' && frame.method === 'completeMediaRequest' && typeof payload.requestId === 'string' && !mediaDone.has(payload.requestId)) {
+      mediaDone.set(payload.requestId, entry.t);
+    }
+  }
+  // The answer's media steps: the first setRemote and createAnswer asked after Answer was clicked.
+  const step = (kind: string) => {
+    const found = [...mediaRequestAt.entries()].find(([, r]) => r.kind === kind && r.at >= s.answerClickAt);
+    return found ? { requested: found[1].at, done: mediaDone.get(found[0]) ?? null } : { requested: null, done: null };
+  };
+  const setRemote = step('setRemote');
+  const createAnswer = step('createAnswer');
+
+  return {
+    // INVITE → banner
+    'inviteSentAt stamp − INVITE on the wire (caller page)': diff(inviteOnWire, s.inviteSentAt),
+    'INVITE on the wire → ringing event at agent page (Kamailio + host + WS)': diff(inviteOnWire, ringingEvent),
+    'ringing event → banner in DOM (renderer)': diff(ringingEvent, s.bannerAt),
+    'banner in DOM → painted (next frame)': diff(s.bannerAt, s.bannerPaintedAt),
+    // Answer → established
+    'click → answerCall frame sent (renderer)': diff(s.answerClickAt, answerCallSent),
+    'answerCall sent → setRemote request received (host)': diff(answerCallSent, setRemote.requested),
+    'setRemote in renderer (request → completed)': diff(setRemote.requested, setRemote.done),
+    'setRemote completed → createAnswer request received (host)': diff(setRemote.done, createAnswer.requested),
+    'createAnswer in renderer (incl. ICE gathering)': diff(createAnswer.requested, createAnswer.done),
+    'createAnswer completed → 200 OK at caller (host + Kamailio + WS)': diff(createAnswer.done, okReceived),
+    '200 OK at caller → caller Established (caller sip.js/WebRTC)': diff(okReceived, s.establishedAt),
+    'answerCall reply at agent page, after click': diff(s.answerClickAt, answerReply),
+  };
+}
+
+async function oneCall(index: number, warmUp: boolean, agentPage: Page, callerPage: Page, caller: CallerHandle, callerOrigin: number, domain: string): Promise<CallSample> {
+  await agentPage.evaluate(armAgentPage, callerAccount.user);
+  await callerPage.evaluate(() => void (window as ProbeWindow).__benchWire?.splice(0));
+  await caller.call(`sip:${agentAccount.user}@${domain}`);
+
+  const banner = agentPage.getByRole('alert').filter({ hasText: callerAccount.user });
+  await banner.waitFor({ timeout: stepTimeoutMs });
+  await agentPage.waitForFunction(() => (window as ProbeWindow).__benchAgent?.bannerPaintedAt !== null, null, { timeout: 2_000, polling: 10 }).catch(() => undefined);
+
+  await banner.getByRole('button', { name: 'Answer' }).click({ timeout: stepTimeoutMs });
+  await caller.waitForState('Established', stepTimeoutMs);
+
+  const timings = await caller.timings();
+  const agent = await agentPage.evaluate(() => {
+    const probe = (window as ProbeWindow).__benchAgent!;
+    return { ...probe, wire: [...probe.wire] };
+  });
+  const callerWire = await callerPage.evaluate(() => (window as ProbeWindow).__benchWire?.splice(0) ?? []);
+  if (!timings.inviteSentAt || !timings.establishedAt) throw new Error('caller page has no inviteSentAt/establishedAt');
+  if (agent.bannerAt === null) throw new Error('the banner observer saw no banner');
+  if (agent.answerClickAt === null) throw new Error('the click listener saw no Answer click');
+
+  const stamps = {
+    inviteSentAt: callerOrigin + timings.inviteSentAt.monotonic,
+    bannerAt: agent.bannerAt,
+    bannerPaintedAt: agent.bannerPaintedAt,
+    answerClickAt: agent.answerClickAt,
+    establishedAt: callerOrigin + timings.establishedAt.monotonic,
+  };
+
+  // Tear down: the agent hangs up, both sides see the end, the caller page forgets the call.
+  const hangUp = agentPage.getByRole('button', { name: 'Hang up' });
+  await hangUp.first().click({ timeout: stepTimeoutMs });
+  await caller.waitForState('Terminated', stepTimeoutMs);
+  await waitUntil("the agent page's Hang up button to go", async () => (await hangUp.count()) === 0);
+  await caller.reset();
+
+  return {
+    index,
+    warmUp,
+    ...stamps,
+    inviteToBannerMs: stamps.bannerAt - stamps.inviteSentAt,
+    inviteToBannerPaintedMs: stamps.bannerPaintedAt === null ? null : stamps.bannerPaintedAt - stamps.inviteSentAt,
+    answerToEstablishedMs: stamps.establishedAt - stamps.answerClickAt,
+    hops: hopsOf(agent.wire, callerWire, stamps),
+  };
+}
+
+/** Best effort after a failed call: end whatever is left on both sides. */
+async function recover(agentPage: Page, caller: CallerHandle): Promise<void> {
+  await caller.reset().catch(() => undefined);
+  for (const name of ['Hang up', 'Decline']) {
+    const buttons = agentPage.getByRole('button', { name, exact: true });
+    while ((await buttons.count().catch(() => 0)) > 0) {
+      await buttons.first().click({ timeout: 2_000 }).catch(() => undefined);
+      await sleep(200);
+      if (name === 'Decline') break;
+    }
+  }
+  await waitUntil('the agent page to be idle', async () => (await agentPage.getByRole('alert').filter({ hasText: callerAccount.user }).count()) === 0, 5_000).catch(() => undefined);
+}
+
+// ---------- run ----------
+
+async function main(): Promise<boolean> {
+  if (!chromiumAvailable()) throw new Error('Debian chromium is required: apt-get install -y chromium');
+  if (!existsSync(webHostEntry)) throw new Error(`${webHostEntry} is missing: run npm run build first`);
+  if (!Number.isInteger(measuredCalls) || measuredCalls < 1) throw new Error(`DESKLINE_BENCH_CALLS must be a positive integer, got ${process.env.DESKLINE_BENCH_CALLS}`);
+
+  let kamailio: RunningKamailio | undefined;
+  let callerServer: CallerPageServer | undefined;
+  let host: RunningWebHost | undefined;
+  let browser: Browser | undefined;
+  let caller: CallerHandle | undefined;
+  const dataDir = tempDataDir('deskline-bench-softphone-');
+  const cleanup = async () => {
+    await caller?.stop().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await host?.stop().catch(() => undefined);
+    await callerServer?.close().catch(() => undefined);
+    await kamailio?.stop().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`\n${signal}: cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    kamailio = await startKamailio({ users: [agentAccount, callerAccount].map(({ user, password }) => ({ user, password })) });
+    callerServer = await startCallerPageServer();
+    // The build measured (.out may be rebuilt by others between runs).
+    const webHostBuiltAt = statSync(webHostEntry).mtime.toISOString();
+    host = await startWebHost({ dataDir, lang: 'en' });
+    browser = await launchChromium();
+
+    const agentPage = await browser.newPage();
+    if (reducedMotion) await agentPage.emulateMedia({ reducedMotion: 'reduce' });
+    await agentPage.addInitScript(keepNamesShim);
+    await agentPage.addInitScript(wireTapScript);
+    await agentPage.goto(host.url);
+    await registerAgent(agentPage, kamailio);
+
+    const callerPage = await browser.newPage();
+    await callerPage.addInitScript(keepNamesShim);
+    await callerPage.addInitScript(wireTapScript);
+    await callerPage.goto(callerServer.url);
+    caller = callerOn(callerPage);
+    await caller.start({
+      serverUrl: kamailio.url,
+      uri: `sip:${callerAccount.user}@${kamailio.domain}`,
+      authUser: callerAccount.user,
+      password: callerAccount.password,
+      displayName: callerAccount.displayName,
+    });
+    const callerOrigin = await callerPage.evaluate(() => performance.timeOrigin);
+    const visibility = {
+      agent: await agentPage.evaluate(() => document.visibilityState),
+      caller: await callerPage.evaluate(() => document.visibilityState),
+    };
+    const clocksBefore = await clockCheck(agentPage, callerPage);
+    const loadBefore = os.loadavg();
+
+    const samples: CallSample[] = [];
+    const failures: { index: number; error: string }[] = [];
+    const total = warmUpCalls + measuredCalls;
+    const started = Date.now();
+    for (let index = 0; index < total; index++) {
+      const warmUp = index < warmUpCalls;
+      try {
+        samples.push(await oneCall(index, warmUp, agentPage, callerPage, caller, callerOrigin, kamailio.domain));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        failures.push({ index, error: message });
+        console.error(`call ${index} failed: ${message}`);
+        if (failures.length > maxFailedCalls) throw new Error(`more than ${maxFailedCalls} calls failed; last: ${message}`, { cause: error });
+        await recover(agentPage, caller);
+        await callerPage.evaluate(() => void (window as ProbeWindow).__benchWire?.splice(0));
+      }
+      if ((index + 1) % 10 === 0) process.stdout.write(`  ${index + 1}/${total} calls\n`);
+      await sleep(idleBetweenCallsMs);
+    }
+    const runSeconds = (Date.now() - started) / 1000;
+    const clocksAfter = await clockCheck(agentPage, callerPage);
+    const loadAfter = os.loadavg();
+
+    const measured = samples.filter((s) => !s.warmUp);
+    const banner = summarize(measured.map((s) => s.inviteToBannerMs));
+    const painted = summarize(measured.flatMap((s) => (s.inviteToBannerPaintedMs === null ? [] : [s.inviteToBannerPaintedMs])));
+    const established = summarize(measured.map((s) => s.answerToEstablishedMs));
+    const row = (metric: string, sum: Summary, goal: number | null) => [
+      metric,
+      String(sum.n),
+      ms(sum.median),
+      ms(sum.p95),
+      ms(sum.p99),
+      ms(sum.max),
+      goal === null ? '—' : `p95 ≤ ${goal} ms`,
+      goal === null ? '—' : sum.p95 <= goal ? 'yes' : 'NO',
+    ];
+    printTable(
+      `Softphone latency over ${measured.length} calls through Kamailio on loopback (${warmUpCalls} warm-up calls not counted${reducedMotion ? '; agent page with reduced motion' : ''})`,
+      ['metric', 'n', 'median', 'p95', 'p99', 'max', 'goal', 'met?'],
+      [
+        row("caller's INVITE sent → incoming banner in the DOM", banner, goals.bannerP95),
+        row("caller's INVITE sent → banner painted (next frame)", painted, null),
+        row('Answer clicked → caller sees the call established', established, goals.establishedP95),
+      ],
+    );
+
+    const hopNames = Object.keys(measured[0]?.hops ?? {});
+    const hops = Object.fromEntries(
+      hopNames.map((name) => [name, summarize(measured.flatMap((s) => (s.hops[name] == null ? [] : [s.hops[name]!])))]),
+    );
+    printTable(
+      'Where the time goes (WebSocket taps in both pages; hops of one leg add up to about its total)',
+      ['hop', 'n', 'median', 'p95', 'max'],
+      hopNames.map((name) => [name, String(hops[name]!.n), ms(hops[name]!.median), ms(hops[name]!.p95), ms(hops[name]!.max)]),
+    );
+    console.log(
+      `\nClock check (agent page − caller page, epoch ms): ${clocksBefore.agentMinusCallerMs.toFixed(3)} ms ± ${clocksBefore.uncertaintyMs.toFixed(3)} before, ` +
+        `${clocksAfter.agentMinusCallerMs.toFixed(3)} ms ± ${clocksAfter.uncertaintyMs.toFixed(3)} after. ` +
+        `${failures.length} failed call(s); ${runSeconds.toFixed(1)} s; web host built ${webHostBuiltAt}; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} → ${loadAfter.map((l) => l.toFixed(2)).join(' ')}.`,
+    );
+
+    writeBenchJson('softphone', {
+      issueGoals: { inviteToBannerP95Ms: goals.bannerP95, answerToEstablishedP95Ms: goals.establishedP95 },
+      calls: { warmUp: warmUpCalls, measured: measured.length, requested: measuredCalls, failed: failures },
+      results: {
+        inviteToBanner: { ...banner, goalP95Ms: goals.bannerP95, met: banner.p95 <= goals.bannerP95 },
+        inviteToBannerPainted: painted,
+        answerToEstablished: { ...established, goalP95Ms: goals.establishedP95, met: established.p95 <= goals.establishedP95 },
+        hops,
+      },
+      method: {
+        clock: 'performance.timeOrigin + performance.now() in each page (epoch ms, shared system clock)',
+        inviteSent: "caller page timings().inviteSentAt (stamped once sip.js's invite() resolves, i.e. just after the INVITE is handed to the WebSocket)",
+        bannerInDom: 'MutationObserver in the agent page: role="alert" containing the caller number inserted',
+        bannerPainted: 'requestAnimationFrame after the insertion, then a posted message (after that frame)',
+        answerClicked: "capture-phase click listener on the agent page's document (locator.click())",
+        established: 'caller page timings().establishedAt (sip.js session state Established)',
+        idleBetweenCallsMs,
+        agentPageReducedMotion: reducedMotion,
+      },
+      clockCheck: { before: clocksBefore, after: clocksAfter },
+      pageVisibility: visibility,
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? null,
+        totalMemoryBytes: os.totalmem(),
+        platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+        node: process.version,
+        chromium: browser.version(),
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: loadAfter,
+      },
+      webHostBuiltAt,
+      runSeconds,
+      samples,
+    });
+    if (failures.length > 0) console.error(`\n${failures.length} call(s) failed: ${failures.map((f) => `#${f.index} ${f.error}`).join('; ')}`);
+    return failures.length === 0;
+  } catch (error) {
+    if (kamailio) console.error(`kamailio log tail:\n${kamailio.log().slice(-2_000)}`);
+    if (host) console.error(`web host stderr tail:\n${host.stderr().slice(-2_000)}`);
+    throw error;
+  } finally {
+    await cleanup();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+try {
+  process.exitCode = (await main()) ? 0 : 1;
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+}
