@@ -59,6 +59,8 @@ export interface CallClocksDeps {
 export class CallClocksService {
   private readonly calls = new Map<string, CallClocks>();
   private wrapUp: RunningWrapUp | null = null;
+  /** An answered call that ended while another call was still live: its wrap-up starts when the last one ends. */
+  private wrapUpOwed: string | null = null;
   private readonly records = new Listeners<[record: ClockRecord]>();
   private readonly stopListening: () => void;
 
@@ -68,6 +70,16 @@ export class CallClocksService {
 
   onRecord(listener: (record: ClockRecord) => void): () => void {
     return this.records.add(listener);
+  }
+
+  /** The call's wrap-up is running (its record is still open for the agent's notes). */
+  isWrappingUp(callId: string): boolean {
+    return this.wrapUp?.callId === callId && this.wrapUp.timer.status() !== null;
+  }
+
+  /** The call whose wrap-up is running, if any. */
+  wrapUpCallId(): string | null {
+    return this.wrapUp && this.wrapUp.timer.status() !== null ? this.wrapUp.callId : null;
   }
 
   state(): CallClocksState {
@@ -97,7 +109,10 @@ export class CallClocksService {
 
   async holdWithPromise(callId: string, promisedMs: number): Promise<HoldGuideView> {
     const c = this.require(callId);
-    if (c.hold.phase().kind !== 'guiding') throw new ContractError('CONFLICT', 'Open the hold steps first (press Hold).');
+    const phase = c.hold.phase();
+    if (phase.kind !== 'guiding') throw new ContractError('CONFLICT', 'Open the hold steps first (press Hold).');
+    // S-2: the caller hears the expected time before being held; check before the SIP hold goes out.
+    if (phase.step !== 'giveExpectedTime') throw new ContractError('CONFLICT', 'Go through the hold steps up to the expected time first.');
     // The SIP hold first: if the re-INVITE fails, the caller is not on hold and no timer runs.
     await this.deps.phone.holdCall(callId);
     return this.withHold(callId, (calls) => calls.hold.startHold(promisedMs));
@@ -136,6 +151,7 @@ export class CallClocksService {
       c.hold.callEnded();
     }
     this.calls.clear();
+    this.wrapUpOwed = null;
     this.wrapUp?.timer.endEarly();
     this.wrapUp = null;
   }
@@ -150,6 +166,8 @@ export class CallClocksService {
         break;
       case 'answered':
         c.answered = true;
+        // Talking again: the earlier call's after-call work is folded into this conversation.
+        this.wrapUpOwed = null;
         if (c.ring && !c.ring.outcome()) this.record({ kind: 'ringOutcome', callId: event.callId, outcome: c.ring.answer() });
         // A new conversation supersedes the previous call's wrap-up (call waiting, back-to-back).
         if (this.wrapUp) void this.endWrapUpForNewCall();
@@ -204,13 +222,18 @@ export class CallClocksService {
     this.record({ kind: 'ringOutcome', callId, outcome });
     const number = this.deps.phone.remoteNumberOf(callId) ?? '';
     const { missedSetsNotReady } = this.deps.settings.get();
+    // The notice tells the agent what actually happened, so it reports Not ready only once it is set.
+    let setNotReady = false;
     try {
       await this.deps.phone.giveUpRinging(callId);
-      if (missedSetsNotReady) await this.deps.agentState.set({ kind: 'notReady', reason: 'missed' });
+      if (missedSetsNotReady) {
+        await this.deps.agentState.set({ kind: 'notReady', reason: 'missed' });
+        setNotReady = true;
+      }
     } catch (error) {
       this.deps.logger.error('Ring-no-answer handling failed', { callId, error: String(error) });
     }
-    this.deps.eventHub.emit('onClockNotice', { kind: 'missedCall', callId, number, rings, setNotReady: missedSetsNotReady });
+    this.deps.eventHub.emit('onClockNotice', { kind: 'missedCall', callId, number, rings, setNotReady });
   }
 
   private endCall(event: Extract<CallEvent, { type: 'ended' }>, c: CallClocks): void {
@@ -221,7 +244,12 @@ export class CallClocksService {
     const segment = c.hold.callEnded();
     if (segment) this.record({ kind: 'holdSegment', callId: event.callId, segment });
     this.calls.delete(event.callId);
-    if (c.answered && !this.deps.phone.hasLiveCalls()) this.startWrapUp(event.callId);
+    if (c.answered) this.wrapUpOwed = event.callId;
+    if (this.wrapUpOwed && !this.deps.phone.hasLiveCalls()) {
+      const owed = this.wrapUpOwed;
+      this.wrapUpOwed = null;
+      this.startWrapUp(owed);
+    }
   }
 
   private startWrapUp(callId: string): void {

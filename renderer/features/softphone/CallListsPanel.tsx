@@ -5,6 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { CallListEntry, CallLists } from '../../../shared/contract/softphone';
 import { call } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
+import { callbackDue } from '../../../shared/domain/callbackDue';
+import { useWallNow } from '../../common/useWallNow';
+import { CallbackDueBadge } from '../clocks/CallbackDueBadge';
+import { useWorkingCalendar } from '../clocks/useWorkingCalendar';
 
 type Run = (a: () => Promise<unknown>) => Promise<boolean>;
 
@@ -12,7 +16,12 @@ export function CallListsPanel({ lists, run }: { lists: CallLists | null; run: R
   const { t } = useTranslation();
   const client = useClient();
   const [open, setOpen] = useState<'missed' | 'declined' | null>(null);
+  const calendar = useWorkingCalendar();
+  const now = useWallNow();
   if (!lists) return null;
+  // S-7: each missed caller is owed a callback within the working-hours limit.
+  const dueOf = (entry: CallListEntry) => (calendar ? callbackDue(calendar.calendar, calendar.rules, entry.endedAtWall, now) : null);
+  const overdue = lists.missed.filter((e) => dueOf(e)?.status === 'overdue').length;
 
   const toggle = (which: 'missed' | 'declined') => {
     const next = open === which ? null : which;
@@ -20,7 +29,7 @@ export function CallListsPanel({ lists, run }: { lists: CallLists | null; run: R
     if (next === 'missed' && lists.unseenMissed > 0) void run(() => call(client, 'markMissedCallsSeen', {}));
   };
 
-  const list = (entries: CallListEntry[], label: string) =>
+  const list = (entries: CallListEntry[], label: string, withDue: boolean) =>
     entries.length === 0 ? (
       <p>{t('softphone.noCalls')}</p>
     ) : (
@@ -30,6 +39,7 @@ export function CallListsPanel({ lists, run }: { lists: CallLists | null; run: R
             <span>{entry.remote.number}</span>
             {entry.remote.name && <span> — {entry.remote.name}</span>}{' '}
             <time dateTime={new Date(entry.offeredAtWall).toISOString()}>{new Date(entry.offeredAtWall).toLocaleTimeString()}</time>{' '}
+            {withDue && dueBadge(entry)}{' '}
             <button type="button" onClick={() => void run(() => call(client, 'dial', { target: entry.remote.number }))}>
               {t('softphone.callBack', { number: entry.remote.number })}
             </button>
@@ -37,6 +47,11 @@ export function CallListsPanel({ lists, run }: { lists: CallLists | null; run: R
         ))}
       </ul>
     );
+
+  function dueBadge(entry: CallListEntry) {
+    const due = dueOf(entry);
+    return due ? <CallbackDueBadge dueAt={due.dueAt} status={due.status} /> : null;
+  }
 
   return (
     <div className="call-lists">
@@ -51,8 +66,13 @@ export function CallListsPanel({ lists, run }: { lists: CallLists | null; run: R
       <button type="button" aria-expanded={open === 'declined'} onClick={() => toggle('declined')}>
         {t('softphone.declined')}
       </button>
-      {open === 'missed' && list(lists.missed, t('softphone.missed'))}
-      {open === 'declined' && list(lists.declined, t('softphone.declined'))}
+      {overdue > 0 && (
+        <span role="status" className="badge badge--overdue">
+          {t('clocks.callbacksOverdue', { count: overdue })}
+        </span>
+      )}
+      {open === 'missed' && list(lists.missed, t('softphone.missed'), true)}
+      {open === 'declined' && list(lists.declined, t('softphone.declined'), false)}
     </div>
   );
 }
