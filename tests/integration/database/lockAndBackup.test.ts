@@ -5,6 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirLockedError, lockFileName } from '../../../electron/adapters/database/dataDirLock';
+import { latestSchemaVersion } from '../../../electron/adapters/database/migrations';
 import { openStore } from '../../../electron/adapters/database/store';
 import { openContractSocket, type ContractSocket } from '../../support/contractSocket';
 import { commitMarkers, markers, range, withStore } from '../../support/database/storeFixtures';
@@ -69,7 +70,8 @@ describe('backup and restore from the command line', () => {
     const backup = runCli('backup', ['--data-dir', dataDir, '--out', out]);
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
-    expect(backup.stdout).toMatch(/^Backed up 0 calls \(journal record 33, \d+ bytes\) to .*nightly\.sqlite\.\n$/);
+    // One journal record per migration, then the 30 markers.
+    expect(backup.stdout).toMatch(new RegExp(`^Backed up 0 calls \\(journal record ${latestSchemaVersion + 30}, \\d+ bytes\\) to .*nightly\\.sqlite\\.\\n$`));
     expect(runCli('backup', ['--data-dir', dataDir, '--out', out]).stderr).toMatch(/already exists/);
 
     const whileRunning = runCli('restore', ['--data-dir', dataDir, '--in', out]);
@@ -81,7 +83,7 @@ describe('backup and restore from the command line', () => {
 
     const restore = runCli('restore', ['--data-dir', dataDir, '--in', out]);
     expect(restore.code).toBe(0);
-    expect(restore.stdout).toMatch(/^Restored 0 calls and 0 customers \(schema 3\) from .*nightly\.sqlite\. The previous data was kept in .*db-replaced-\d+\.\n$/);
+    expect(restore.stdout).toMatch(new RegExp(`^Restored 0 calls and 0 customers \\(schema ${latestSchemaVersion}\\) from .*nightly\\.sqlite\\. The previous data was kept in .*db-replaced-\\d+\\.\\n$`));
     await withStore(dataDir, async (restored) => {
       expect(await markers(restored)).toEqual(range(1, 30));
       await commitMarkers(restored, 31, 31);

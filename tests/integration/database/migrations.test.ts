@@ -98,6 +98,23 @@ describe('migration 3 (full-text search) from version 2 with calls and customers
   });
 });
 
+describe('migration 4 (calls by customer) from version 3 with calls in it', () => {
+  it('adds the index, changes no rows, and a customer\'s calls are then read through it', async () => {
+    const db = await databaseAt(3);
+    applyStatements(db, seededCalls);
+    applyStatements(db, [{ sql: "UPDATE calls SET customer_id = 'k1' WHERE id IN ('a', 'd')" }]);
+    // FTS4's own shadow tables are left out: an index on calls cannot touch them.
+    const plainTables = () => tableNames(db).filter((t) => !t.includes('_fts'));
+    const before = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
+    applyMigration(db, 4);
+    expect(schemaVersion(db)).toBe(4);
+    expect(Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]))).toEqual(before);
+    const plan = queryRows(db, "EXPLAIN QUERY PLAN SELECT id FROM calls WHERE customer_id = 'k1' ORDER BY started_at DESC").map((r) => String(r.detail));
+    expect(plan.join(' ')).toMatch(/USING INDEX calls_customer_started/);
+    expect(queryRows(db, "SELECT id FROM calls WHERE customer_id = 'k1' ORDER BY started_at").map((r) => r.id)).toEqual(['a', 'd']);
+  });
+});
+
 describe('the migration list', () => {
   it('is numbered 1..N without gaps, so they always run in order', () => {
     expect(migrations.map((m) => m.version)).toEqual(Array.from({ length: latestSchemaVersion }, (_, i) => i + 1));
