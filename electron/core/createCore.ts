@@ -3,7 +3,15 @@ import { AgentStateService } from './agentStateService';
 import { callClockHandlers } from './callClockHandlers';
 import { CallClocksService } from './callClocksService';
 import { CallRecorder } from './callRecorder';
+import { callRecordHandlers } from './callRecordHandlers';
+import { CallRecordService } from './callRecordService';
+import { CallRecordSettingsStore } from './callRecordSettings';
+import { WorkingCalendarSettingsStore } from './workingCalendarSettings';
+import { callSearchHandlers } from './callSearchHandlers';
 import { ClockSettingsStore } from './clockSettings';
+import { createCustomerService, customerHandlers } from './customerHandlers';
+import { phonePreferenceHandlers } from './phonePreferenceHandlers';
+import { PhonePreferencesService } from './phonePreferencesService';
 import { dataStoreHandlers } from './dataStoreHandlers';
 import { createDispatcher, type ApiHandlers, type Dispatch } from './dispatcher';
 import { EventHub } from './eventHub';
@@ -15,6 +23,7 @@ export interface Core {
   eventHub: EventHub;
   agentState: AgentStateService;
   softphone: Softphone | null;
+  preferences: PhonePreferencesService;
   clocks: CallClocksService | null;
   recorder: CallRecorder | null;
   close(): Promise<void>;
@@ -28,12 +37,27 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   const clocks = softphone
     ? new CallClocksService({ clock: ports.clock, phone: softphone.service, agentState, settings: clockSettings, eventHub, logger: ports.logger })
     : null;
+  const preferences = new PhonePreferencesService(ports.settings, eventHub);
   const recorder = softphone && clocks && ports.callLog ? new CallRecorder(ports.callLog, ports.hostInfo.userId, ports.logger) : null;
   if (recorder && softphone && clocks) {
     // The clocks subscribed first, so a ring outcome is recorded before the event that ended ringing.
     softphone.service.onCallEvent((event) => void recorder.callEvent(event));
     clocks.onRecord((record) => void recorder.clockRecord(record));
   }
+  // After the recorder: a screen pop links the call to its customer once the call's row is written.
+  const customers = createCustomerService(ports, eventHub, softphone, recorder);
+
+  const callRecordSettings = new CallRecordSettingsStore(ports.settings);
+  const callRecords = ports.callRecords
+    ? new CallRecordService({
+        repository: ports.callRecords,
+        settings: callRecordSettings,
+        clock: ports.clock,
+        isOpen: (callId) => (softphone?.service.isLive(callId) ?? false) || (clocks?.isWrappingUp(callId) ?? false),
+      })
+    : null;
+  const clockHandlers = callClockHandlers(clockSettings, clocks, eventHub);
+  const workingCalendar = new WorkingCalendarSettingsStore(ports.settings);
 
   const handlers: ApiHandlers = {
     getAppInfo: () => ({ ...ports.hostInfo }),
@@ -41,7 +65,23 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     setAgentState: ({ state }) => agentState.set(state),
     ...softphoneHandlers(softphone),
     ...dataStoreHandlers(ports.dataStore),
-    ...callClockHandlers(clockSettings, clocks, eventHub),
+    ...clockHandlers,
+    // A required disposition (setting) is checked before the agent may finish wrap-up.
+    endWrapUp: async (request, caller) => {
+      const callId = clocks?.wrapUpCallId();
+      if (callId && callRecords) await callRecords.assertReadyToFinish(callId);
+      return clockHandlers.endWrapUp(request, caller);
+    },
+    ...callRecordHandlers(callRecordSettings, callRecords, eventHub),
+    getWorkingCalendar: () => workingCalendar.get(),
+    saveWorkingCalendar: (request) => {
+      const saved = workingCalendar.save(request);
+      eventHub.emit('onWorkingCalendarChanged', saved);
+      return saved;
+    },
+    ...callSearchHandlers(ports, { recordSettings: callRecordSettings, softphone }),
+    ...phonePreferenceHandlers(preferences, softphone, clocks, clockSettings),
+    ...customerHandlers(customers),
   };
 
   return {
@@ -49,12 +89,14 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     eventHub,
     agentState,
     softphone,
+    preferences,
     clocks,
     recorder,
     close: async () => {
       // The phone first: calls it ends on the way down still reach the clocks and the log.
       await softphone?.service.close();
       clocks?.close();
+      customers?.close();
       await recorder?.settled();
     },
   };

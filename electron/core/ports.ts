@@ -3,7 +3,11 @@ import type { StoredAgentState } from '../../shared/domain/agentState';
 import type { Clock } from '../../shared/domain/clock';
 import type { Language } from '../../shared/contract/appInfo';
 import type { Role } from '../../shared/contract/roles';
+import type { AuditLog } from './auditLog';
 import type { CallLogRepository } from './callRecorder';
+import type { CallRecordRepository } from './callRecordService';
+import type { CallSearchRepository } from './callSearchService';
+import type { CustomerRepository } from './customerPorts';
 import type { DataStorePort } from './dataStorePort';
 import type { SoftphonePorts } from './softphoneHandlers';
 
@@ -46,4 +50,12 @@ export interface CorePorts {
   dataStore?: DataStorePort;
   /** Where call events and call records are kept; without it calls are not logged. */
   callLog?: CallLogRepository;
+  /** Notes, category and disposition of call records; without it those methods answer UNAVAILABLE. */
+  callRecords?: CallRecordRepository;
+  /** Call search and the UI export (S-6: masked and audited); without it those methods answer UNAVAILABLE. */
+  callSearch?: CallSearchRepository;
+  /** Customer records; without it (or without `audit`) those methods answer UNAVAILABLE. */
+  customers?: CustomerRepository;
+  /** S-6: where views and exports of customer data are recorded (audit_log). */
+  audit?: AuditLog;
 }

@@ -48,6 +48,7 @@ export class SoftphoneService {
   private registration: RegistrationStatus = { kind: 'unregistered' };
   /** The agent chose Unregister: saving settings must not quietly register again. */
   private stayUnregistered = false;
+  private readonly closeListeners: Array<() => void> = [];
   private readonly calls = new Map<string, CallEntry>();
   private readonly callEventListeners = new Set<(event: CallEvent, view: CallView) => void>();
 
@@ -134,6 +135,10 @@ export class SoftphoneService {
 
   hasLiveCalls(): boolean {
     return this.liveCalls().length > 0;
+  }
+
+  isLive(callId: string): boolean {
+    return this.calls.get(callId)?.machine.isLive() ?? false;
   }
 
   remoteNumberOf(callId: string): string | null {
@@ -265,7 +270,13 @@ export class SoftphoneService {
     return lists;
   }
 
+  /** Runs once when the softphone closes (timers that belong to it stop with it). */
+  onClose(listener: () => void): void {
+    this.closeListeners.push(listener);
+  }
+
   async close(): Promise<void> {
+    for (const listener of this.closeListeners.splice(0)) listener();
     await this.deps.sip.stop();
   }
 

@@ -6,9 +6,13 @@ import packageJson from '../../package.json';
 import type { Language } from '../../shared/contract/appInfo';
 import type { Role } from '../../shared/contract/roles';
 import { createStoreAgentStateRepository, recordAgentStateSegment } from '../adapters/database/agentStateStoreRepository';
+import { createAuditLogStoreRepository } from '../adapters/database/auditLogStoreRepository';
 import { applyPendingRestore } from '../adapters/database/backupFiles';
 import { acquireDataDirLock } from '../adapters/database/dataDirLock';
 import { createCallLogStoreRepository } from '../adapters/database/callLogStoreRepository';
+import { createCallRecordStoreRepository } from '../adapters/database/callRecordStoreRepository';
+import { createCallSearchStoreRepository } from '../adapters/database/callSearchQueries';
+import { createCustomerStoreRepository } from '../adapters/database/customerStoreRepository';
 import { createDataStoreAdapter } from '../adapters/database/dataStoreAdapter';
 import { openStore, type Store } from '../adapters/database/store';
 import { createNodeSoftphonePorts } from '../adapters/sip/nodeSoftphonePorts';
@@ -83,6 +87,10 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
       softphone: createNodeSoftphonePorts({ dataDir: options.dataDir, clock: systemClock, logger: options.logger, secrets: options.secrets }),
       dataStore: createDataStoreAdapter(store, options.dataDir, notices),
       callLog: createCallLogStoreRepository(store),
+      customers: createCustomerStoreRepository(store),
+      audit: createAuditLogStoreRepository(store),
+      callRecords: createCallRecordStoreRepository(store),
+      callSearch: createCallSearchStoreRepository(store),
     });
     core.agentState.onSegmentEnded((segment) => {
       recordAgentStateSegment(store, caller.userId, segment).catch((error: unknown) =>

@@ -5,7 +5,10 @@ import type { AppInfo } from '../../shared/contract/appInfo';
 import type { ConnectionState } from '../api/client';
 import { useClient } from '../api/ClientContext';
 import { AgentStateControl } from '../features/agentState/AgentStateControl';
+import { CallSearchPanel } from '../features/callSearch/CallSearchPanel';
 import { ClockSettingsPanel } from '../features/clocks/ClockSettingsPanel';
+import { WorkingCalendarPanel } from '../features/clocks/WorkingCalendarPanel';
+import { CustomerPanel } from '../features/customers/CustomerPanel';
 import { BackupPanel } from '../features/dataStore/BackupPanel';
 import { StoreStatusBanner } from '../features/dataStore/StoreStatusBanner';
 import { SoftphonePanel } from '../features/softphone/SoftphonePanel';
@@ -31,8 +34,11 @@ export function App({ appInfo }: { appInfo: AppInfo }) {
       <StoreStatusBanner />
       <main className="app__main">
         {appInfo.role === 'agent' && <SoftphonePanel />}
+        <CustomerPanel role={appInfo.role} />
         <ClockSettingsPanel role={appInfo.role} />
+        <WorkingCalendarPanel role={appInfo.role} />
         <BackupPanel role={appInfo.role} />
+        <CallSearchPanel role={appInfo.role} />
       </main>
     </div>
   );

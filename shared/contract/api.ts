@@ -4,7 +4,12 @@ import type { z } from 'zod';
 import { agentStateEvents, agentStateMethods } from './agentState';
 import { appInfoMethods } from './appInfo';
 import { callClockEvents, callClockMethods } from './callClocks';
+import { customerEvents, customerMethods } from './customers';
+import { callRecordEvents, callRecordMethods } from './callRecords';
+import { workingCalendarEvents, workingCalendarMethods } from './workingCalendar';
+import { callSearchMethods } from './callSearch';
 import { dataStoreMethods } from './dataStore';
+import { phonePreferenceEvents, phonePreferenceMethods } from './phonePreferences';
 import type { MethodSpec } from './defineMethod';
 import { softphoneEvents, softphoneMethods } from './softphone';
 
@@ -14,12 +19,21 @@ export const api = {
   ...softphoneMethods,
   ...dataStoreMethods,
   ...callClockMethods,
+  ...customerMethods,
+  ...phonePreferenceMethods,
+  ...callRecordMethods,
+  ...workingCalendarMethods,
+  ...callSearchMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...agentStateEvents,
   ...softphoneEvents,
   ...callClockEvents,
+  ...customerEvents,
+  ...phonePreferenceEvents,
+  ...callRecordEvents,
+  ...workingCalendarEvents,
 } satisfies Record<`on${string}`, z.ZodType>;
 
 export type Api = typeof api;

@@ -24,15 +24,18 @@ const eventColumns = [
   ['wrap_ms', 'wrapMs'],
 ] as const satisfies ReadonlyArray<readonly [string, keyof CallRecordRow]>;
 
-const upsertCallSql = `INSERT INTO calls (id, ${eventColumns.map(([c]) => c).join(', ')})
-  VALUES (?, ${eventColumns.map(() => '?').join(', ')})
+// A note typed in the first moments of a call can be saved before the call's first row: the row
+// then starts from the latest note revision instead of empty notes.
+const upsertCallSql = `INSERT INTO calls (id, ${eventColumns.map(([c]) => c).join(', ')}, notes)
+  VALUES (?, ${eventColumns.map(() => '?').join(', ')},
+    coalesce((SELECT text FROM note_revisions WHERE call_id = ? ORDER BY revision DESC LIMIT 1), ''))
   ON CONFLICT (id) DO UPDATE SET ${eventColumns.map(([c]) => `${c} = excluded.${c}`).join(', ')}`;
 
 export function createCallLogStoreRepository(store: Store): CallLogRepository {
   return {
     async save(rows: TimelineRow[], record: CallRecordRow) {
       const statements: SqlStatement[] = [
-        { sql: upsertCallSql, params: [record.id, ...eventColumns.map(([, key]) => record[key])] },
+        { sql: upsertCallSql, params: [record.id, ...eventColumns.map(([, key]) => record[key]), record.id] },
         ...rows.map((row) => ({
           sql: 'INSERT INTO call_events (call_id, kind, at_wall, at_monotonic, detail_json) VALUES (?, ?, ?, ?, ?)',
           params: [row.callId, row.kind, Math.round(row.atWall), row.atMonotonic, row.detailJson],

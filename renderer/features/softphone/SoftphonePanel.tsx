@@ -1,9 +1,11 @@
 // The agent's phone: status, the ringing banner, the calls in progress, the dial pad, the
 // missed/declined lists and the account settings. Audio itself runs in RendererMediaEngine.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
+import { CallRecordPanel } from '../callLog/CallRecordPanel';
+import { useRecordFocus } from '../callLog/useRecordFocus';
 import { HoldGuidePanel } from '../clocks/HoldGuidePanel';
 import { MissedCallNotice } from '../clocks/MissedCallNotice';
 import { RingCountStatus } from '../clocks/RingCountStatus';
@@ -16,7 +18,10 @@ import { IncomingCallBanner } from './IncomingCallBanner';
 import { RendererMediaEngine } from './media/rendererMediaEngine';
 import { PhoneStatus } from './PhoneStatus';
 import { SoftphoneSettingsDialog } from './SoftphoneSettingsDialog';
+import { useAudioDevices } from './useAudioDevices';
+import { useIncomingCallAlerts } from './useIncomingCallAlerts';
 import { usePhoneAction } from './usePhoneAction';
+import { usePhoneShortcuts } from './usePhoneShortcuts';
 import { useSoftphone } from './useSoftphone';
 
 export function SoftphonePanel() {
@@ -28,7 +33,19 @@ export function SoftphonePanel() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [configured, setConfigured] = useState(true);
 
-  useEffect(() => new RendererMediaEngine(client, () => ({ microphoneId: null, speakerId: null })).start(), [client]);
+  const { devices, gone, getDevices } = useAudioDevices();
+  const engine = useMemo(() => new RendererMediaEngine(client, getDevices), [client, getDevices]);
+  useEffect(() => engine.start(), [engine]);
+  useEffect(() => void engine.useSpeaker(devices.speakerId).catch(() => undefined), [engine, devices.speakerId]);
+  useIncomingCallAlerts(phone.calls, clocks.settings?.ringCadence ?? null, devices.ringerId);
+  usePhoneShortcuts(run);
+  const recordCallId = useRecordFocus(phone.calls, clocks.wrapUp?.view ?? null);
+  // The browser knows first when the network is back: reconnect now rather than on backoff.
+  useEffect(() => {
+    const online = () => void call(client, 'reportNetworkChanged', {}).catch(() => undefined);
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [client]);
   useEffect(() => {
     call(client, 'getSoftphoneSettings', {}).then((v) => setConfigured(v.configured), () => undefined);
   }, [client]);
@@ -61,8 +78,14 @@ export function SoftphonePanel() {
           <HoldGuidePanel hold={clocks.holds.get(view.callId)} run={run} />
         </CallControls>
       ))}
+      {gone.map((kind) => (
+        <p key={kind} role="status" className="device-gone">
+          {t('softphone.deviceGone', { kind: t(`softphone.${kind}`).toLowerCase() })}
+        </p>
+      ))}
       <MissedCallNotice notice={clocks.notice} onDismiss={clocks.dismissNotice} />
       <WrapUpPanel wrapUp={clocks.wrapUp} run={run} />
+      <CallRecordPanel callId={recordCallId} />
       {error && (
         <p role="alert" className="error">
           {error}

@@ -1,0 +1,29 @@
+// The call-record contract's handlers. The lists work on every host; notes and classification
+// need the store (CorePorts.callRecords).
+import type { callRecordMethods } from '../../shared/contract/callRecords';
+import { ContractError } from '../../shared/contract/envelope';
+import type { CallRecordService } from './callRecordService';
+import type { CallRecordSettingsStore } from './callRecordSettings';
+import type { ApiHandlers } from './dispatcher';
+import type { EventHub } from './eventHub';
+
+type CallRecordHandlers = Pick<ApiHandlers, keyof typeof callRecordMethods>;
+
+export function callRecordHandlers(settings: CallRecordSettingsStore, records: CallRecordService | null, eventHub: EventHub): CallRecordHandlers {
+  const r = (): CallRecordService => {
+    if (!records) throw new ContractError('UNAVAILABLE', 'This host keeps no call log.');
+    return records;
+  };
+  return {
+    getCallRecordSettings: () => settings.get(),
+    saveCallRecordSettings: (request) => {
+      const saved = settings.save(request);
+      eventHub.emit('onCallRecordSettingsChanged', saved);
+      return saved;
+    },
+    getCallRecordForm: ({ callId }) => r().form(callId),
+    saveCallNote: ({ callId, text }, caller) => r().saveNote(callId, text, caller.userId),
+    setCallClassification: ({ callId, category, disposition }) => r().setClassification(callId, category, disposition),
+    listNoteRevisions: ({ callId }) => r().revisions(callId),
+  };
+}
