@@ -15,6 +15,8 @@ import { PhonePreferencesService } from './phonePreferencesService';
 import { dataStoreHandlers } from './dataStoreHandlers';
 import { createDispatcher, type ApiHandlers, type Dispatch } from './dispatcher';
 import { EventHub } from './eventHub';
+import { ContractError } from '../../shared/contract/envelope';
+import { parseExportRange } from '../../shared/domain/exportRange';
 import type { CorePorts } from './ports';
 import { createSoftphone, softphoneHandlers, type Softphone } from './softphoneHandlers';
 
@@ -63,6 +65,11 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     getAppInfo: () => ({ ...ports.hostInfo }),
     getAgentState: () => agentState.view(),
     setAgentState: ({ state }) => agentState.set(state),
+    getAgentStateTotals: async ({ from, to }) => {
+      if (!ports.agentStateTotals) throw new ContractError('UNAVAILABLE', 'This host keeps no agent-state history.');
+      const range = parseRangeOrRefuse(from, to);
+      return ports.agentStateTotals(range.fromWall, range.toWallExclusive);
+    },
     ...softphoneHandlers(softphone),
     ...dataStoreHandlers(ports.dataStore),
     ...clockHandlers,
@@ -100,4 +107,13 @@ export async function createCore(ports: CorePorts): Promise<Core> {
       await recorder?.settled();
     },
   };
+}
+
+/** A date range as people type it; a bad one is the caller's mistake, reported as such. */
+function parseRangeOrRefuse(from: string, to: string) {
+  try {
+    return parseExportRange(from, to);
+  } catch (error) {
+    throw new ContractError('VALIDATION', (error as Error).message);
+  }
 }

@@ -3,6 +3,7 @@ import type { StoredAgentState } from '../../shared/domain/agentState';
 import type { Clock } from '../../shared/domain/clock';
 import type { Language } from '../../shared/contract/appInfo';
 import type { Role } from '../../shared/contract/roles';
+import type { AgentStateTotals } from '../../shared/contract/agentState';
 import type { AuditLog } from './auditLog';
 import type { CallLogRepository } from './callRecorder';
 import type { CallRecordRepository } from './callRecordService';
@@ -52,6 +53,8 @@ export interface CorePorts {
   callLog?: CallLogRepository;
   /** Notes, category and disposition of call records; without it those methods answer UNAVAILABLE. */
   callRecords?: CallRecordRepository;
+  /** Time per agent state and occupancy for a period (team leads); without it UNAVAILABLE. */
+  agentStateTotals?: (fromWall: number, toWall: number) => Promise<AgentStateTotals[]>;
   /** Call search and the UI export (S-6: masked and audited); without it those methods answer UNAVAILABLE. */
   callSearch?: CallSearchRepository;
   /** Customer records; without it (or without `audit`) those methods answer UNAVAILABLE. */

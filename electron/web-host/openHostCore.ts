@@ -11,6 +11,7 @@ import { applyPendingRestore } from '../adapters/database/backupFiles';
 import { acquireDataDirLock } from '../adapters/database/dataDirLock';
 import { createCallLogStoreRepository } from '../adapters/database/callLogStoreRepository';
 import { createCallRecordStoreRepository } from '../adapters/database/callRecordStoreRepository';
+import { agentStateTotals } from '../adapters/database/agentStateQueries';
 import { createCallSearchStoreRepository } from '../adapters/database/callSearchQueries';
 import { createCustomerStoreRepository } from '../adapters/database/customerStoreRepository';
 import { createDataStoreAdapter } from '../adapters/database/dataStoreAdapter';
@@ -90,6 +91,7 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
       customers: createCustomerStoreRepository(store),
       audit: createAuditLogStoreRepository(store),
       callRecords: createCallRecordStoreRepository(store),
+      agentStateTotals: (fromWall, toWall) => agentStateTotals(store, fromWall, toWall),
       callSearch: createCallSearchStoreRepository(store),
     });
     core.agentState.onSegmentEnded((segment) => {

@@ -33,7 +33,28 @@ export const agentStateViewSchema = z.object({
 });
 export type AgentStateView = z.infer<typeof agentStateViewSchema>;
 
+export const agentStateTotalsSchema = z
+  .object({
+    agentId: z.string(),
+    readyMs: z.number(),
+    offlineMs: z.number(),
+    notReadyMs: z.number(),
+    notReadyByReasonMs: z.record(z.string(), z.number()),
+    handleMs: z.number(),
+    occupancy: z.number().nullable(),
+  })
+  .strict();
+
+export type AgentStateTotals = z.infer<typeof agentStateTotalsSchema>;
+
 export const agentStateMethods = {
+  getAgentStateTotals: defineMethod({
+    summary: 'Per agent, for a date range: time ready, offline and not ready by reason, handle time and occupancy.',
+    // Dates as in the call export: YYYY-MM-DD (a local day; "to" inclusive) or ISO with offset.
+    request: z.object({ from: z.string().max(40), to: z.string().max(40) }).strict(),
+    reply: z.array(agentStateTotalsSchema),
+    roles: ['teamLead', 'admin'],
+  }),
   getAgentState: defineMethod({
     summary: 'The current agent state and how long it has lasted.',
     request: z.object({}).strict(),

@@ -269,6 +269,9 @@ function hopsOf(agentWire: WireEntry[], callerWire: WireEntry[], s: { inviteSent
   };
   const setRemote = step('setRemote');
   const createAnswer = step('createAnswer');
+  // The answer built while the call rang (before the click): offer applied, microphone, ICE.
+  const prepared = [...mediaRequestAt.entries()].find(([, r]) => r.kind === 'prepareAnswer' && r.at < s.answerClickAt);
+  const prepare = prepared ? { requested: prepared[1].at, done: mediaDone.get(prepared[0]) ?? null } : { requested: null, done: null };
 
   return {
     // INVITE → banner
@@ -277,7 +280,10 @@ function hopsOf(agentWire: WireEntry[], callerWire: WireEntry[], s: { inviteSent
     'ringing event → banner in DOM (renderer)': diff(ringingEvent, s.bannerAt),
     'banner in DOM → painted (next frame)': diff(s.bannerAt, s.bannerPaintedAt),
     // Answer → established
+    'prepareAnswer while ringing, before the click (renderer)': diff(prepare.requested, prepare.done),
     'click → answerCall frame sent (renderer)': diff(s.answerClickAt, answerCallSent),
+    'answerCall sent → 200 OK at caller (host + Kamailio + WS)': diff(answerCallSent, okReceived),
+    // Only when the prepared answer could not be used (fallback): the ordinary offer/answer.
     'answerCall sent → setRemote request received (host)': diff(answerCallSent, setRemote.requested),
     'setRemote in renderer (request → completed)': diff(setRemote.requested, setRemote.done),
     'setRemote completed → createAnswer request received (host)': diff(setRemote.done, createAnswer.requested),
