@@ -7,6 +7,7 @@ import type { Language } from '../../shared/contract/appInfo';
 import type { Role } from '../../shared/contract/roles';
 import { createStoreAgentStateRepository, recordAgentStateSegment } from '../adapters/database/agentStateStoreRepository';
 import { createAuditLogStoreRepository } from '../adapters/database/auditLogStoreRepository';
+import { watchPendingAudit } from '../adapters/database/pendingAudit';
 import { applyPendingRestore } from '../adapters/database/backupFiles';
 import { acquireDataDirLock } from '../adapters/database/dataDirLock';
 import { createCallLogStoreRepository } from '../adapters/database/callLogStoreRepository';
@@ -72,6 +73,7 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
   for (const problem of store.status().recovery.problems) options.logger.warn(`Store recovery: ${problem}`);
 
   const caller: CallerContext = { role: options.role, userId: 'local' };
+  const audit = createAuditLogStoreRepository(store);
   try {
     const core = await createCore({
       clock: systemClock,
@@ -89,7 +91,7 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
       dataStore: createDataStoreAdapter(store, options.dataDir, notices),
       callLog: createCallLogStoreRepository(store),
       customers: createCustomerStoreRepository(store),
-      audit: createAuditLogStoreRepository(store),
+      audit,
       callRecords: createCallRecordStoreRepository(store),
       agentStateTotals: (fromWall, toWall) => agentStateTotals(store, fromWall, toWall),
       callSearch: createCallSearchStoreRepository(store),
@@ -99,11 +101,14 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
         options.logger.error('Could not record an agent-state segment', { error: String(error) }),
       );
     });
+    // S-6: exports made from the command line while (or before) the app runs reach the audit log.
+    const stopAuditImport = watchPendingAudit(options.dataDir, audit, options.logger);
     return {
       core,
       store,
       caller,
       close: async () => {
+        stopAuditImport();
         await core.close();
         await store.close();
       },

@@ -4,11 +4,13 @@
 // `npm run backup` does), so it works while Deskline is running. Every argument is checked before
 // the database is read, and the file appears whole or not at all.
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatExportTime, toCsv, toJson } from '../../../../shared/domain/callExport';
 import { parseExportRange, rangeInputHelp } from '../../../../shared/domain/exportRange';
 import { loadCallsForExport } from '../callExportQueries';
+import { writePendingAudit } from '../pendingAudit';
 import { recoverDatabase } from '../recovery';
 import { queryRows } from '../sqlEngine';
 import { fsyncDir, storePaths } from '../storeFiles';
@@ -128,6 +130,15 @@ runCli(async () => {
     const calls = await loadCallsForExport((sql, params) => queryRows(db, sql, params), range);
     count = calls.length;
     const options = { maskNumbers: !args.fullNumbers };
+    // S-6: recorded before the file exists. The operator can read the data dir, i.e. acts as an admin.
+    writePendingAudit(args.dataDir, {
+      at: Date.now(),
+      actorId: `os-user:${os.userInfo().username}`,
+      actorRole: 'admin',
+      action: 'calls.export',
+      subject: null,
+      detail: { via: 'npm run report', out: args.out, format: args.format, fullNumbers: args.fullNumbers, from: range.fromWall, to: range.toWallExclusive, count },
+    });
     writeNewFileAtomically(args.out, args.format === 'csv' ? toCsv(calls, options) : `${toJson(calls, options)}\n`);
   } finally {
     db.close();
