@@ -116,6 +116,7 @@ export const en = {
     tooLong: 'The note would be {{kib}} KiB; the limit is 64 KiB. The text so far is kept.',
   },
   clocks: {
+    callbackNotification: { dueSoon: 'Callback due soon', overdue: 'Callback overdue' },
     callBackBy: 'call back by {{time}}',
     due: { dueSoon: 'due soon', overdue: 'overdue' },
     callbacksOverdue_one: '{{count}} callback overdue',

@@ -118,6 +118,7 @@ export const zhCN: Messages = {
     tooLong: '备注将达到 {{kib}} KiB，上限为 64 KiB。已保留现有文字。',
   },
   clocks: {
+    callbackNotification: { dueSoon: '回电即将到期', overdue: '回电已超时' },
     callBackBy: '请于 {{time}} 前回电',
     due: { dueSoon: '即将到期', overdue: '已超时' },
     callbacksOverdue_one: '{{count}} 个回电已超时',

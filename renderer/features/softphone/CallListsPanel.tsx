@@ -8,6 +8,7 @@ import { useClient } from '../../api/ClientContext';
 import { callbackDue } from '../../../shared/domain/callbackDue';
 import { useWallNow } from '../../common/useWallNow';
 import { CallbackDueBadge } from '../clocks/CallbackDueBadge';
+import { useCallbackDueNotifications } from '../clocks/useCallbackDueNotifications';
 import { useWorkingCalendar } from '../clocks/useWorkingCalendar';
 
 type Run = (a: () => Promise<unknown>) => Promise<boolean>;
@@ -18,6 +19,11 @@ export function CallListsPanel({ lists, run }: { lists: CallLists | null; run: R
   const [open, setOpen] = useState<'missed' | 'declined' | null>(null);
   const calendar = useWorkingCalendar();
   const now = useWallNow();
+  useCallbackDueNotifications(
+    lists && calendar
+      ? lists.missed.map((e) => ({ callId: e.callId, number: e.remote.number, status: callbackDue(calendar.calendar, calendar.rules, e.endedAtWall, now).status }))
+      : [],
+  );
   if (!lists) return null;
   // S-7: each missed caller is owed a callback within the working-hours limit.
   const dueOf = (entry: CallListEntry) => (calendar ? callbackDue(calendar.calendar, calendar.rules, entry.endedAtWall, now) : null);

@@ -46,7 +46,21 @@ describe('callback due dates end to end', () => {
 
   it('a missed call shows when to call back, and turns overdue after that time', async () => {
     const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
-    const page = await session.browser().newPage();
+    const context = await session.browser().newContext();
+    await context.grantPermissions(['notifications'], { origin: host.origin });
+    const page = await context.newPage();
+    // Test-side record of the desktop notifications the page shows.
+    await page.addInitScript(() => {
+      const shown: Array<{ title: string; body: string }> = [];
+      (window as unknown as { __notifications: typeof shown }).__notifications = shown;
+      const Native = window.Notification;
+      window.Notification = class extends Native {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          shown.push({ title, body: options?.body ?? '' });
+        }
+      } as typeof Notification;
+    });
     // The page's clock runs normally but can be moved forward (the host's clock is untouched).
     await page.clock.install();
     await page.goto(host.url);
@@ -64,6 +78,11 @@ describe('callback due dates end to end', () => {
     await page.clock.fastForward(5 * 24 * 3_600_000);
     await expect.poll(() => entry.textContent()).toMatch(/overdue/);
     await page.getByRole('status').filter({ hasText: '1 callback overdue' }).waitFor();
-    await page.close();
+    // …and a desktop notification, once.
+    const notifications = () => page.evaluate(() => (window as unknown as { __notifications: Array<{ title: string; body: string }> }).__notifications);
+    await expect.poll(notifications).toEqual([{ title: 'Callback overdue', body: '3001' }]);
+    await page.clock.fastForward(60_000);
+    expect(await notifications()).toHaveLength(1);
+    await context.close();
   });
 });
