@@ -81,6 +81,13 @@ function wireTapScript(): void {
       super.send(data);
     }
   } as typeof WebSocket;
+  // The caller's own WebRTC work on the 200 OK: when it applies our answer, and how long that takes.
+  const setRemote = RTCPeerConnection.prototype.setRemoteDescription;
+  RTCPeerConnection.prototype.setRemoteDescription = function (this: RTCPeerConnection, description?: RTCSessionDescriptionInit) {
+    log.push({ t: now(), dir: 'out', text: `#setRemoteDescription ${description?.type ?? ''} start` });
+    const done = () => log.push({ t: now(), dir: 'out', text: `#setRemoteDescription ${description?.type ?? ''} done` });
+    return (setRemote as (d?: RTCSessionDescriptionInit) => Promise<void>).call(this, description).finally(done);
+  } as typeof RTCPeerConnection.prototype.setRemoteDescription;
 }
 
 /** Agent page, before each call: forget the last call's stamps and watch for the new banner. */
@@ -237,6 +244,9 @@ function hopsOf(agentWire: WireEntry[], callerWire: WireEntry[], s: { inviteSent
   // Caller page: SIP over WebSocket.
   const inviteOnWire = callerWire.find((e) => e.dir === 'out' && e.text.startsWith('INVITE '))?.t ?? null;
   const okReceived = callerWire.find((e) => e.dir === 'in' && e.text.startsWith('SIP/2.0 200') && sipCseqMethod(e.text) === 'INVITE')?.t ?? null;
+  const afterOk = (text: string) => callerWire.find((e) => okReceived !== null && e.t >= okReceived && e.text === text)?.t ?? null;
+  const answerApplyStart = afterOk('#setRemoteDescription answer start');
+  const answerApplied = afterOk('#setRemoteDescription answer done');
 
   // Agent page: contract frames.
   let ringingEvent: number | null = null;
@@ -290,6 +300,9 @@ function hopsOf(agentWire: WireEntry[], callerWire: WireEntry[], s: { inviteSent
     'createAnswer in renderer (incl. ICE gathering)': diff(createAnswer.requested, createAnswer.done),
     'createAnswer completed → 200 OK at caller (host + Kamailio + WS)': diff(createAnswer.done, okReceived),
     '200 OK at caller → caller Established (caller sip.js/WebRTC)': diff(okReceived, s.establishedAt),
+    '  of which: 200 OK → caller starts applying our answer (caller sip.js)': diff(okReceived, answerApplyStart),
+    '  of which: caller setRemoteDescription(answer) (caller WebRTC)': diff(answerApplyStart, answerApplied),
+    '  of which: answer applied → caller Established (caller sip.js, ACK)': diff(answerApplied, s.establishedAt),
     'answerCall reply at agent page, after click': diff(s.answerClickAt, answerReply),
   };
 }
