@@ -346,11 +346,6 @@ export class SipJsPhone implements SipPort {
 
   private onInvite(invitation: Invitation): void {
     this.track(invitation, 'inbound');
-    // The answer is built while the phone rings, so Answer only has to send the 200 OK.
-    const offer = invitation.request.body;
-    if (offer && /^application\/sdp\b/i.test(invitation.request.getHeader('Content-Type') ?? '')) {
-      this.options.media.prepareAnswer?.(invitation.id, offer, { iceServers: this.account?.iceServers ?? [] });
-    }
     const replacee = invitation.replacee;
     if (replacee) {
       const replaced = this.calls.get(replacee.id);
@@ -361,6 +356,12 @@ export class SipJsPhone implements SipPort {
       remote: remotePartyOf(invitation.remoteIdentity.uri, invitation.remoteIdentity.displayName),
       replacesCallId: replacee?.id ?? null,
     });
+    // The answer is built while the phone rings, so Answer only has to send the 200 OK. Asked for
+    // after the call is announced: the ringing banner goes out first.
+    const offer = invitation.request.body;
+    if (offer && /^application\/sdp\b/i.test(invitation.request.getHeader('Content-Type') ?? '')) {
+      this.options.media.prepareAnswer?.(invitation.id, offer, { iceServers: this.account?.iceServers ?? [] });
+    }
   }
 
   async dial(target: string, onCreated: (callId: string) => void = () => undefined): Promise<string> {

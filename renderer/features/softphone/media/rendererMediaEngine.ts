@@ -74,6 +74,8 @@ export class RendererMediaEngine {
       case 'createAnswer':
         return media.createAnswer(request);
       case 'prepareAnswer':
+        // The banner for this call arrives just before: let it paint, then build the answer.
+        await afterNextPaint();
         return media.prepareAnswer(request.sdp, request.iceServers);
       case 'setRemote':
         return void (await media.setRemote(request.sdp, request.type));
@@ -85,4 +87,21 @@ export class RendererMediaEngine {
         return void media.sendDtmf(request.tones, request.durationMs, request.gapMs);
     }
   }
+}
+
+/**
+ * Resolves after the browser has painted the next frame (a task queued from the frame callback).
+ * A hidden or minimised window paints no frames, so it does not wait there, nor ever beyond 50 ms.
+ */
+function afterNextPaint(): Promise<void> {
+  if (document.visibilityState !== 'visible') return Promise.resolve();
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 50);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 }
