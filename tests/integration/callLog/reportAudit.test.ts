@@ -54,11 +54,14 @@ describe('command-line export in the audit log', () => {
     expect(JSON.parse(readFileSync(path.join(pendingDir, pending[0]!), 'utf8'))).toMatchObject({ actorRole: 'admin', action: 'calls.export', detail: { via: 'npm run report', fullNumbers: true, count: 1, out } });
 
     const host = await startWebHost({ dataDir });
-    await expect.poll(() => readdirSync(pendingDir), { timeout: 10_000 }).toEqual([]);
-    // While the app runs, a new export is imported without a restart.
-    expect(report(dataDir, `${out}.2`)).toMatchObject({ code: 0 });
-    await expect.poll(async () => (await exportAuditRows(dataDir)).length, { timeout: 10_000 }).toBe(2);
-    await host.stop();
+    try {
+      await expect.poll(() => readdirSync(pendingDir), { timeout: 10_000 }).toEqual([]);
+      // While the app runs, a new export is imported without a restart.
+      expect(report(dataDir, `${out}.2`)).toMatchObject({ code: 0 });
+      await expect.poll(async () => (await exportAuditRows(dataDir)).length, { timeout: 10_000 }).toBe(2);
+    } finally {
+      await host.stop();
+    }
     const rows = await exportAuditRows(dataDir);
     expect(rows.map((r) => [String(r.actor_id).startsWith('os-user:'), r.actor_role, JSON.parse(String(r.detail_json)).out])).toEqual([
       [true, 'admin', out],
