@@ -82,6 +82,10 @@ export function softphoneHandlers(softphone: Softphone | null): SoftphoneHandler
     completeMediaRequest: ({ requestId, sdp, error }) => ({
       accepted: need().media.complete(requestId, error !== undefined ? { error } : { sdp }),
     }),
-    reattachMedia: async () => ({ renegotiated: await s().reattachMedia() }),
+    reattachMedia: async () => {
+      // Sent by a renderer that (re)started: what the previous one prepared may be gone with it.
+      softphone?.media.discardAllPrepared();
+      return { renegotiated: await s().reattachMedia() };
+    },
   };
 }

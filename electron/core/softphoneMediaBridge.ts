@@ -45,6 +45,14 @@ export class MediaBridge implements MediaPort {
     this.prepared.delete(callId);
   }
 
+  /**
+   * A renderer (re)started: answers prepared by the one before may belong to a peer connection
+   * that is gone. Forgetting them makes Answer use the ordinary offer/answer with the new one.
+   */
+  discardAllPrepared(): void {
+    this.prepared.clear();
+  }
+
   openSession(callId: string, context: { iceServers: IceServer[] }): MediaSession {
     const request = (body: MediaRequestBody) => this.request(callId, body);
     const { iceServers } = context;

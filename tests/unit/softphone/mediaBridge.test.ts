@@ -54,6 +54,17 @@ describe('MediaBridge + MediaPortSessionDescriptionHandler', () => {
     expect(requests[3]).toMatchObject({ hold: true });
   });
 
+  it('answers prepared for a renderer that has since restarted are not used', async () => {
+    const { bridge, requests } = bridgeWithRenderer();
+    bridge.prepareAnswer('call-13', sdp, { iceServers: [] });
+    await new Promise((r) => setTimeout(r, 0));
+    bridge.discardAllPrepared();
+    const handler = new MediaPortSessionDescriptionHandler(bridge.openSession('call-13', { iceServers: [] }), () => undefined);
+    await handler.setDescription(sdp);
+    await handler.getDescription();
+    expect(requests.map((r) => r.kind)).toEqual(['prepareAnswer', 'setRemote', 'createAnswer']);
+  });
+
   it('a prepared answer that failed falls back to the ordinary offer/answer on Answer', async () => {
     const clock = new FakeClock();
     const requests: MediaRequest[] = [];

@@ -49,10 +49,22 @@ export class CallMedia {
     return this.completeLocalDescription(pc);
   }
 
-  /** The answer to a ringing call's offer, ready before the agent answers (sent only if they do). */
+  /**
+   * The answer to a ringing call's offer, ready before the agent answers (sent only if they do).
+   * It takes the passive DTLS role: this connection can reach the caller's candidates before the
+   * answer is sent, and as the active side it would start a DTLS handshake with the caller at once.
+   * If it were then thrown away (the page reloads while ringing) the caller's DTLS would be stuck
+   * with it and a fresh answer could never connect. Passive, it waits for the caller's handshake,
+   * which starts only when the caller has our answer.
+   */
   async prepareAnswer(offer: string, iceServers: IceServer[]): Promise<string> {
-    await this.connection(iceServers).setRemoteDescription({ type: 'offer', sdp: offer });
-    return this.createAnswer({ hold: false, iceServers });
+    const pc = this.connection(iceServers);
+    await pc.setRemoteDescription({ type: 'offer', sdp: offer });
+    await this.attachMicrophone(pc);
+    this.setDirection(pc, false);
+    const answer = await pc.createAnswer();
+    await pc.setLocalDescription({ type: 'answer', sdp: (answer.sdp ?? '').replace(/^a=setup:active\r?$/gm, (line) => line.replace('active', 'passive')) });
+    return this.completeLocalDescription(pc);
   }
 
   async setRemote(sdp: string, type: 'offer' | 'answer'): Promise<void> {
