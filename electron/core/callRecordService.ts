@@ -60,12 +60,13 @@ export class CallRecordService {
     });
   }
 
-  setClassification(callId: string, category: string | null, disposition: string | null): Promise<CallRecordForm> {
+  /** `undefined` leaves a field as it is; the merge happens in the call's queue, so changes never undo each other. */
+  setClassification(callId: string, category: string | null | undefined, disposition: string | null | undefined): Promise<CallRecordForm> {
     const settings = this.deps.settings.get();
-    if (category !== null && !settings.categories.some((c) => c.id === category)) {
+    if (category != null && !settings.categories.some((c) => c.id === category)) {
       throw new ContractError('VALIDATION', `Unknown category "${category}". Choose one of: ${settings.categories.map((c) => c.id).join(', ')}.`);
     }
-    if (disposition !== null && !settings.dispositions.some((d) => d.id === disposition)) {
+    if (disposition != null && !settings.dispositions.some((d) => d.id === disposition)) {
       throw new ContractError('VALIDATION', `Unknown disposition "${disposition}". Choose one of: ${settings.dispositions.map((d) => d.id).join(', ')}.`);
     }
     return this.serialized(callId, async () => {
@@ -73,8 +74,9 @@ export class CallRecordService {
       if (!(await this.deps.repository.load(callId))?.inCallLog) {
         throw new ContractError('CONFLICT', 'The call is not in the call log yet; try again in a moment.');
       }
-      await this.deps.repository.saveClassification(callId, category, disposition);
-      return { ...current, category, disposition };
+      const next = { category: category === undefined ? current.category : category, disposition: disposition === undefined ? current.disposition : disposition };
+      await this.deps.repository.saveClassification(callId, next.category, next.disposition);
+      return { ...current, ...next };
     });
   }
 

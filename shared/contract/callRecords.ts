@@ -108,8 +108,11 @@ export const callRecordMethods = {
     roles: ['agent', 'teamLead', 'admin'],
   }),
   setCallClassification: defineMethod({
-    summary: 'Set the call\'s category and disposition (ids from the configured lists; null clears).',
-    request: z.object({ callId: callIdSchema, category: z.string().max(40).nullable(), disposition: z.string().max(40).nullable() }).strict(),
+    summary: "Set the call's category and/or disposition (ids from the configured lists; null clears; left out: unchanged).",
+    // Each field is optional so two quick choices (category, then disposition) cannot undo each other.
+    request: z
+      .object({ callId: callIdSchema, category: z.string().max(40).nullable().optional(), disposition: z.string().max(40).nullable().optional() })
+      .strict(),
     reply: callRecordFormSchema,
     roles: ['agent', 'teamLead', 'admin'],
   }),

@@ -35,14 +35,13 @@ export function CallRecordPanel({ callId }: { callId: string | null }) {
   const label = (choice: RecordChoice) => (i18n.language.startsWith('zh') ? choice.zh : choice.en);
   const classify = async (change: Partial<Pick<CallRecordForm, 'category' | 'disposition'>>) => {
     if (!loaded) return;
+    // Shown at once; only the field that changed is sent, so a quick second choice cannot undo the first.
+    setForm((f) => (f ? { ...f, ...change } : f));
     try {
-      setForm(
-        await call(client, 'setCallClassification', {
-          callId,
-          category: change.category !== undefined ? change.category : loaded.category,
-          disposition: change.disposition !== undefined ? change.disposition : loaded.disposition,
-        }),
-      );
+      const saved = await call(client, 'setCallClassification', { callId, ...change });
+      // Only the field this request set: a reply to an earlier choice must not undo a later one.
+      const confirmed = Object.fromEntries(Object.keys(change).map((key) => [key, saved[key as keyof typeof change]]));
+      setForm((f) => (f ? { ...f, ...confirmed } : f));
       setError(null);
     } catch (e) {
       setError(e instanceof HostError ? e.message : String(e));

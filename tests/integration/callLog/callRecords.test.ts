@@ -97,6 +97,13 @@ describe('call records', () => {
       disposition: 'callback',
     });
     expect(await agent.socket.request('saveCallRecordSettings', settings)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Two quick choices, sent together, each setting one field: neither undoes the other.
+    await Promise.all([
+      value(agent.socket, 'setCallClassification', { callId: 'call-3', category: 'complaint' }),
+      value(agent.socket, 'setCallClassification', { callId: 'call-3', disposition: 'resolved' }),
+    ]);
+    expect(await value(agent.socket, 'getCallRecordForm', { callId: 'call-3' })).toMatchObject({ category: 'complaint', disposition: 'resolved' });
+    await value(agent.socket, 'setCallClassification', { callId: 'call-3', category: 'billing', disposition: 'callback' });
     await agent.host.stop();
 
     const store = await openStore({ dataDir });
