@@ -1,22 +1,10 @@
-// The clock settings in the settings file, validated on the way in and on the way out: a hand-
-// edited or older settings file falls back to the defaults rather than breaking the ring counter.
+// The service-standard clock settings (S-1, S-2, wrap-up) in the settings file.
 import { clockSettingsSchema, defaultClockSettings, type ClockSettings } from '../../shared/contract/callClocks';
 import type { SettingsPort } from './ports';
+import { SettingsSection } from './settingsSection';
 
-const key = 'clocks';
-
-export class ClockSettingsStore {
-  constructor(private readonly settings: SettingsPort) {}
-
-  get(): ClockSettings {
-    const stored = this.settings.get<unknown>(key, {});
-    // Defaults fill settings added since the file was written (e.g. guidedHold).
-    const parsed = clockSettingsSchema.safeParse(typeof stored === 'object' && stored ? { ...defaultClockSettings, ...stored } : stored);
-    return parsed.success ? parsed.data : defaultClockSettings;
-  }
-
-  save(next: ClockSettings): ClockSettings {
-    this.settings.set(key, clockSettingsSchema.parse(next));
-    return this.get();
+export class ClockSettingsStore extends SettingsSection<ClockSettings> {
+  constructor(settings: SettingsPort) {
+    super(settings, 'clocks', clockSettingsSchema, defaultClockSettings);
   }
 }

@@ -1,6 +1,5 @@
 // Audio-device choices and keyboard shortcuts kept in settings, and what a shortcut does when
 // pressed: the same decision for the in-page shortcut and Electron's global one.
-import type { z } from 'zod';
 import {
   audioDevicesSchema,
   defaultAudioDevices,
@@ -13,6 +12,7 @@ import {
 import type { CallView } from '../../shared/contract/softphone';
 import type { EventHub } from './eventHub';
 import type { SettingsPort } from './ports';
+import { SettingsSection } from './settingsSection';
 
 /** What a shortcut needs from the phone and the clocks. */
 export interface ShortcutPhone {
@@ -29,29 +29,35 @@ export interface ShortcutPhone {
 }
 
 export class PhonePreferencesService {
+  private readonly devices: SettingsSection<AudioDevices>;
+  private readonly keys: SettingsSection<PhoneShortcuts>;
+
   constructor(
-    private readonly settings: SettingsPort,
+    settings: SettingsPort,
     private readonly eventHub: EventHub,
-  ) {}
+  ) {
+    this.devices = new SettingsSection(settings, 'audioDevices', audioDevicesSchema, defaultAudioDevices);
+    this.keys = new SettingsSection(settings, 'phoneShortcuts', phoneShortcutsSchema, defaultPhoneShortcuts);
+  }
 
   audioDevices(): AudioDevices {
-    return readOr(this.settings.get<unknown>('audioDevices', null), audioDevicesSchema, defaultAudioDevices);
+    return this.devices.get();
   }
 
   saveAudioDevices(devices: AudioDevices): AudioDevices {
-    this.settings.set('audioDevices', devices);
-    this.eventHub.emit('onAudioDevicesChanged', devices);
-    return devices;
+    const saved = this.devices.save(devices);
+    this.eventHub.emit('onAudioDevicesChanged', saved);
+    return saved;
   }
 
   shortcuts(): PhoneShortcuts {
-    return readOr(this.settings.get<unknown>('phoneShortcuts', null), phoneShortcutsSchema, defaultPhoneShortcuts);
+    return this.keys.get();
   }
 
   saveShortcuts(shortcuts: PhoneShortcuts): PhoneShortcuts {
-    this.settings.set('phoneShortcuts', shortcuts);
-    this.eventHub.emit('onPhoneShortcutsChanged', shortcuts);
-    return shortcuts;
+    const saved = this.keys.save(shortcuts);
+    this.eventHub.emit('onPhoneShortcutsChanged', saved);
+    return saved;
   }
 }
 
@@ -88,9 +94,4 @@ export async function performPhoneShortcut(action: PhoneShortcutAction, phone: S
       return done(current.callId);
   }
   return { done: false, callId: null };
-}
-
-function readOr<T>(stored: unknown, schema: z.ZodType<T>, fallback: T): T {
-  const parsed = schema.safeParse(stored);
-  return parsed.success ? parsed.data : fallback;
 }

@@ -1,25 +1,10 @@
-// The working calendar in the settings file, validated both ways: a broken or hand-edited entry
-// falls back to the defaults rather than stopping every due time from being computed.
-import {
-  defaultWorkingCalendarSettings,
-  workingCalendarSettingsSchema,
-  type WorkingCalendarSettings,
-} from '../../shared/contract/workingCalendar';
+// The working calendar due times are counted on (S-4, S-5, S-7) in the settings file.
+import { defaultWorkingCalendarSettings, workingCalendarSettingsSchema, type WorkingCalendarSettings } from '../../shared/contract/workingCalendar';
 import type { SettingsPort } from './ports';
+import { SettingsSection } from './settingsSection';
 
-const key = 'workingCalendar';
-
-export class WorkingCalendarSettingsStore {
-  constructor(private readonly settings: SettingsPort) {}
-
-  get(): WorkingCalendarSettings {
-    const stored = this.settings.get<unknown>(key, null);
-    const parsed = workingCalendarSettingsSchema.safeParse(typeof stored === 'object' && stored ? { ...defaultWorkingCalendarSettings, ...stored } : stored);
-    return parsed.success ? parsed.data : defaultWorkingCalendarSettings;
-  }
-
-  save(next: WorkingCalendarSettings): WorkingCalendarSettings {
-    this.settings.set(key, workingCalendarSettingsSchema.parse(next));
-    return this.get();
+export class WorkingCalendarSettingsStore extends SettingsSection<WorkingCalendarSettings> {
+  constructor(settings: SettingsPort) {
+    super(settings, 'workingCalendar', workingCalendarSettingsSchema, defaultWorkingCalendarSettings);
   }
 }

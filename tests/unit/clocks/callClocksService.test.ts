@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { CallClocksService, type ClockPhone, type ClockRecord } from '../../../electron/core/callClocksService';
 import { ClockSettingsStore } from '../../../electron/core/clockSettings';
 import { EventHub } from '../../../electron/core/eventHub';
-import type { Logger, SettingsPort } from '../../../electron/core/ports';
+import type { Logger } from '../../../electron/core/ports';
 import type { AgentState, AgentStateView } from '../../../shared/contract/agentState';
 import type { EventName, EventPayloadOf } from '../../../shared/contract/api';
 import { defaultClockSettings, type ClockSettings, type HoldGuideView, type WrapUpView } from '../../../shared/contract/callClocks';
 import { ContractError } from '../../../shared/contract/envelope';
 import { callEventSchema, type CallDirection, type CallEndCause, type CallEvent, type CallParty, type Stamp } from '../../../shared/contract/softphone';
 import { FakeClock } from '../../support/fakeClock';
+import { MemorySettings } from '../../integration/softphone/softphoneFixtures';
 
 // Monotonic time starts at 1 000 so "elapsed" and "monotonic" cannot be confused; wall time is
 // 2026-11-23 09:00:00 in China.
@@ -94,16 +95,6 @@ class FakePhone implements ClockPhone {
     const checked = callEventSchema.parse(event); // the events have the contract's exact shape
     for (const listener of [...this.listeners]) listener(checked);
     return checked;
-  }
-}
-
-class MemorySettings implements SettingsPort {
-  private readonly values = new Map<string, unknown>();
-  get<T>(key: string, fallback: T): T {
-    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
-  }
-  set(key: string, value: unknown): void {
-    this.values.set(key, structuredClone(value));
   }
 }
 
