@@ -74,7 +74,7 @@ export class CallClocksService {
 
   /** The call's wrap-up is running (its record is still open for the agent's notes). */
   isWrappingUp(callId: string): boolean {
-    return this.wrapUp?.callId === callId && this.wrapUp.timer.status() !== null;
+    return this.wrapUpCallId() === callId;
   }
 
   /** The call whose wrap-up is running, if any. */

@@ -67,7 +67,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     setAgentState: ({ state }) => agentState.set(state),
     getAgentStateTotals: async ({ from, to }) => {
       if (!ports.agentStateTotals) throw new ContractError('UNAVAILABLE', 'This host keeps no agent-state history.');
-      const range = parseRangeOrRefuse(from, to);
+      const range = parseExportRange(from, to); // checked by the contract already
       return ports.agentStateTotals(range.fromWall, range.toWallExclusive);
     },
     ...softphoneHandlers(softphone),
@@ -109,11 +109,3 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   };
 }
 
-/** A date range as people type it; a bad one is the caller's mistake, reported as such. */
-function parseRangeOrRefuse(from: string, to: string) {
-  try {
-    return parseExportRange(from, to);
-  } catch (error) {
-    throw new ContractError('VALIDATION', (error as Error).message);
-  }
-}

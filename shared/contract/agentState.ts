@@ -1,5 +1,6 @@
 // Contract for the agent's availability state (Offline / Ready / Not ready with a reason code).
 import { z } from 'zod';
+import { dateRangeSchema } from './dateRange';
 import { defineMethod } from './defineMethod';
 import { everyRole } from './roles';
 
@@ -50,8 +51,7 @@ export type AgentStateTotals = z.infer<typeof agentStateTotalsSchema>;
 export const agentStateMethods = {
   getAgentStateTotals: defineMethod({
     summary: 'Per agent, for a date range: time ready, offline and not ready by reason, handle time and occupancy.',
-    // Dates as in the call export: YYYY-MM-DD (a local day; "to" inclusive) or ISO with offset.
-    request: z.object({ from: z.string().max(40), to: z.string().max(40) }).strict(),
+    request: dateRangeSchema,
     reply: z.array(agentStateTotalsSchema),
     roles: ['teamLead', 'admin'],
   }),

@@ -3,8 +3,8 @@
 // them, the host decides that (never the UI), and every search and export is written to the audit log.
 import { z } from 'zod';
 import { callOutcomes } from '../domain/callRecord';
-import { parseExportRange, parseRangeEdge, type RangeEdge } from '../domain/exportRange';
 import { matchExpression } from '../domain/searchTokens';
+import { checkRangeOrder, rangeEdgeSchema } from './dateRange';
 import { defineMethod } from './defineMethod';
 import { everyRole, type Role } from './roles';
 
@@ -19,30 +19,6 @@ export const mayExportFullNumbers = (role: Role): boolean => rolesExportingFullN
 export const maxSearchPageSize = 100;
 /** An export from the UI travels as one reply; bigger ranges go through `npm run report`. */
 export const maxUiExportRows = 50_000;
-
-/** One edge of a range: YYYY-MM-DD (a whole day in the host's time zone) or an ISO time with its offset. */
-const rangeEdgeSchema = (edge: RangeEdge) =>
-  z
-    .string()
-    .trim()
-    .max(40)
-    .superRefine((text, ctx) => {
-      try {
-        parseRangeEdge(text, edge);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      }
-    });
-
-/** "From after to" is refused with the range's own message; a missing edge leaves that side open. */
-function checkRangeOrder(range: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (range.from === undefined || range.to === undefined) return;
-  try {
-    parseExportRange(range.from, range.to);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message, path: ['to'] });
-  }
-}
 
 const filterText = z.string().trim().min(1).max(64);
 const directionSchema = z.enum(['inbound', 'outbound'], { error: 'Direction is "inbound" or "outbound"' });
