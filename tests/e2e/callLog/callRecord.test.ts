@@ -1,41 +1,25 @@
 // The agent's call record end to end (S-3): a real call through Kamailio, notes typed during the
 // call and autosaved, category and disposition chosen, more notes in wrap-up, an amendment after
 // it, and a binary paste refused with the text kept. The stored record is checked over the contract.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerOn, startCallerPageServer } from '../../support/callerPage/serveCallerPage';
+import { describe, expect, it } from 'vitest';
 import { openContractSocket } from '../../support/contractSocket';
 import { useE2eSession } from '../../support/e2eSession';
-import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
-import { registerWorkstation } from '../../support/softphone/workstationPhone';
+import { useWebRtcCallLab } from '../../support/softphone/webRtcCallLab';
 import { tempDataDir } from '../../support/webHost';
 
 const session = useE2eSession();
-let kamailio: RunningKamailio;
-let callerServer: Awaited<ReturnType<typeof startCallerPageServer>>;
-
-beforeAll(async () => {
-  kamailio = await startKamailio({ users: [{ user: '1001', password: 'agent-secret' }, { user: '3001', password: 'caller-secret' }] });
-  callerServer = await startCallerPageServer();
-});
-afterAll(async () => {
-  await callerServer?.close();
-  await kamailio?.stop();
-});
+const lab = useWebRtcCallLab();
 
 describe('call record end to end', () => {
   it('autosaves notes during the call and wrap-up, stores category and disposition, and marks amendments', async () => {
     const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
     const agentPage = await session.browser().newPage();
-    await agentPage.goto(host.url);
-    await registerWorkstation(agentPage, kamailio, { user: '1001', password: 'agent-secret', displayName: 'Agent Li' });
+    await lab.openAgent(agentPage, host);
     // A second client of the host, to read the stored record afterwards; it sees the call's id.
     const socket = await openContractSocket(host);
 
-    const callerPage = await session.browser().newPage();
-    await callerPage.goto(callerServer.url);
-    const caller = callerOn(callerPage);
-    await caller.start({ serverUrl: kamailio.url, uri: `sip:3001@${kamailio.domain}`, authUser: '3001', password: 'caller-secret', displayName: 'Caller Wang' });
-    await caller.call(`sip:1001@${kamailio.domain}`);
+    const { page: callerPage, caller } = await lab.openCaller(session.browser());
+    await lab.callAgent(caller);
     await agentPage.getByRole('alert').filter({ hasText: '3001' }).getByRole('button', { name: 'Answer' }).click();
     await caller.waitForState('Established', 10_000);
 

@@ -1,49 +1,23 @@
 // End to end through a real Kamailio and two Chromium pages: a caller page (sip.js + WebRTC with
 // the fake microphone) calls the workstation; the agent answers from the incoming-call banner;
 // audio flows both ways, stops on Hold, flows again on Resume, and Hang up ends both sides.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerOn, startCallerPageServer } from '../../support/callerPage/serveCallerPage';
+import { describe, expect, it } from 'vitest';
 import { useE2eSession } from '../../support/e2eSession';
-import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
-import { installPeerConnectionProbe, readAudioFlow } from '../../support/softphone/peerConnectionProbe';
-import { registerWorkstation } from '../../support/softphone/workstationPhone';
+import { useWebRtcCallLab } from '../../support/softphone/webRtcCallLab';
+import { readAudioFlow, packetsInOneSecond } from '../../support/softphone/peerConnectionProbe';
 import { tempDataDir } from '../../support/webHost';
 
 const session = useE2eSession();
-let kamailio: RunningKamailio;
-let callerServer: Awaited<ReturnType<typeof startCallerPageServer>>;
-
-beforeAll(async () => {
-  kamailio = await startKamailio({ users: [{ user: '1001', password: 'agent-secret' }, { user: '3001', password: 'caller-secret' }] });
-  callerServer = await startCallerPageServer();
-});
-afterAll(async () => {
-  await callerServer?.close();
-  await kamailio?.stop();
-});
-
-/** Packets received over a second: how we tell audio is flowing or stopped. */
-async function packetsInOneSecond(page: Page): Promise<number> {
-  const before = (await readAudioFlow(page)).packetsReceived;
-  await page.waitForTimeout(1_000);
-  return (await readAudioFlow(page)).packetsReceived - before;
-}
+const lab = useWebRtcCallLab();
 
 describe('softphone end to end', () => {
   it('answers a WebRTC caller, holds, resumes and hangs up with audio both ways', async () => {
     const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
     const agentPage = await session.browser().newPage();
-    await installPeerConnectionProbe(agentPage);
-    await agentPage.goto(host.url);
-    await registerWorkstation(agentPage, kamailio, { user: '1001', password: 'agent-secret', displayName: 'Agent Li' });
+    await lab.openAgent(agentPage, host, { probe: true });
 
-    const callerPage = await session.browser().newPage();
-    await installPeerConnectionProbe(callerPage);
-    await callerPage.goto(callerServer.url);
-    const caller = callerOn(callerPage);
-    await caller.start({ serverUrl: kamailio.url, uri: `sip:3001@${kamailio.domain}`, authUser: '3001', password: 'caller-secret', displayName: 'Caller Wang' });
-    await caller.call(`sip:1001@${kamailio.domain}`);
+    const { page: callerPage, caller } = await lab.openCaller(session.browser(), { probe: true });
+    await lab.callAgent(caller);
 
     // The ringing banner is an alert that shows the caller's number.
     const banner = agentPage.getByRole('alert').filter({ hasText: '3001' });

@@ -3,26 +3,14 @@
 // workstation is not in front; keyboard shortcuts answer, mute and hang up; a remembered device
 // that is gone falls back to the default with a notice.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerOn, startCallerPageServer } from '../../support/callerPage/serveCallerPage';
+import { describe, expect, it } from 'vitest';
 import { openContractSocket } from '../../support/contractSocket';
 import { useE2eSession } from '../../support/e2eSession';
-import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
-import { registerWorkstation } from '../../support/softphone/workstationPhone';
+import { useWebRtcCallLab } from '../../support/softphone/webRtcCallLab';
 import { tempDataDir } from '../../support/webHost';
 
 const session = useE2eSession();
-let kamailio: RunningKamailio;
-let callerServer: Awaited<ReturnType<typeof startCallerPageServer>>;
-
-beforeAll(async () => {
-  kamailio = await startKamailio({ users: [{ user: '1001', password: 'agent-secret' }, { user: '3001', password: 'caller-secret' }] });
-  callerServer = await startCallerPageServer();
-});
-afterAll(async () => {
-  await callerServer?.close();
-  await kamailio?.stop();
-});
+const lab = useWebRtcCallLab();
 
 interface AlertProbe {
   sinkIds: string[];
@@ -76,8 +64,7 @@ describe('phone preferences end to end', () => {
     await context.grantPermissions(['notifications'], { origin: host.origin });
     const agentPage = await context.newPage();
     await installAlertProbe(agentPage);
-    await agentPage.goto(host.url);
-    await registerWorkstation(agentPage, kamailio, { user: '1001', password: 'agent-secret', displayName: 'Agent Li' });
+    await lab.openAgent(agentPage, host);
 
     await agentPage.getByRole('button', { name: 'Settings' }).click();
     const dialog = agentPage.getByRole('dialog');
@@ -105,11 +92,8 @@ describe('phone preferences end to end', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await agentPage.getByRole('status', { name: 'Phone status' }).filter({ hasText: /^Registered$/ }).waitFor({ timeout: 15_000 });
 
-    const callerPage = await session.browser().newPage();
-    await callerPage.goto(callerServer.url);
-    const caller = callerOn(callerPage);
-    await caller.start({ serverUrl: kamailio.url, uri: `sip:3001@${kamailio.domain}`, authUser: '3001', password: 'caller-secret', displayName: 'Caller Wang' });
-    await caller.call(`sip:1001@${kamailio.domain}`);
+    const { page: callerPage, caller } = await lab.openCaller(session.browser());
+    await lab.callAgent(caller);
     await agentPage.getByRole('alert').filter({ hasText: '3001' }).waitFor({ timeout: 10_000 });
     await expect.poll(async () => (await alerts(agentPage)).oscillators).toBe(1);
     expect((await alerts(agentPage)).sinkIds).toEqual([ringerId]);

@@ -37,3 +37,10 @@ export function readAudioFlow(page: Page): Promise<AudioFlow> {
     return { connectionState: pc.connectionState, packetsReceived, packetsSent };
   });
 }
+
+/** Audio packets received over one second: how a test tells audio is flowing or stopped. */
+export async function packetsInOneSecond(page: Page): Promise<number> {
+  const before = (await readAudioFlow(page)).packetsReceived;
+  await page.waitForTimeout(1_000);
+  return (await readAudioFlow(page)).packetsReceived - before;
+}
