@@ -1,27 +1,24 @@
 // Issue 6: every call gets its record from its own call events. Real calls through Kamailio into
 // the core with the real store: an answered call (with notes typed during it), an abandoned one,
 // and one blind-transferred to a colleague, each checked in `calls` and `call_events`.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCallLogStoreRepository } from '../../../electron/adapters/database/callLogStoreRepository';
 import { createCallRecordStoreRepository } from '../../../electron/adapters/database/callRecordStoreRepository';
-import { openStore, type Store } from '../../../electron/adapters/database/store';
-import { createNodeSoftphonePorts } from '../../../electron/adapters/sip/nodeSoftphonePorts';
-import { createCore, type Core } from '../../../electron/core/createCore';
+import { type Store } from '../../../electron/adapters/database/store';
+import { type Core } from '../../../electron/core/createCore';
 import type { CallerContext } from '../../../electron/core/dispatcher';
-import { systemClock } from '../../../electron/core/systemClock';
 import type { CallEvent } from '../../../shared/contract/softphone';
 import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../support/sipUa/scriptedUa';
-import { answerMediaRequestsStatically, EventRecorder, MemorySettings, silentLogger } from '../softphone/softphoneFixtures';
+import type { EventRecorder } from '../softphone/softphoneFixtures';
+import { startCoreOnStore, type CoreOnStore } from '../softphone/coreOnStore';
 
 const agent: CallerContext = { role: 'agent', userId: 'agent-7' };
 let kamailio: RunningKamailio;
 let store: Store;
 let core: Core;
 let events: EventRecorder;
+let onStore: CoreOnStore;
 let caller: ScriptedUa;
 let colleague: ScriptedUa;
 
@@ -33,35 +30,19 @@ beforeAll(async () => {
       { user: '2002', password: 'colleague-secret' },
     ],
   });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'deskline-calllog-'));
-  store = await openStore({ dataDir });
-  core = await createCore({
-    clock: systemClock,
-    settings: new MemorySettings(),
-    agentStates: { load: async () => null, save: async () => undefined },
-    logger: silentLogger,
-    hostInfo: { host: 'web', version: 'test', languageOverride: null, role: 'agent', userId: 'agent-7' },
-    softphone: createNodeSoftphonePorts({ dataDir, clock: systemClock, logger: silentLogger }),
-    callLog: createCallLogStoreRepository(store),
-    callRecords: createCallRecordStoreRepository(store),
-  });
-  events = new EventRecorder(core.eventHub);
-  answerMediaRequestsStatically(core, agent);
-  const registered = events.waitFor((r) => r.event === 'onRegistrationChanged' && r.payload.kind === 'registered', 'registered');
-  await core.dispatch(
-    'saveSoftphoneSettings',
-    { serverUrl: kamailio.url, sipUri: `sip:1001@${kamailio.domain}`, authUser: '1001', displayName: 'Agent', iceServers: [], declineCode: 603, dtmfMode: 'rfc4733', rejectCallWaiting: false, password: 'agent-secret' },
-    agent,
+  onStore = await startCoreOnStore(
+    kamailio,
+    (s) => ({ callLog: createCallLogStoreRepository(s), callRecords: createCallRecordStoreRepository(s) }),
+    { userId: 'agent-7', dataDirPrefix: 'deskline-calllog-' },
   );
-  await registered;
+  ({ core, store, events } = onStore);
   caller = new ScriptedUa({ server: kamailio.url, user: '3001', password: 'caller-secret', domain: kamailio.domain });
   colleague = new ScriptedUa({ server: kamailio.url, user: '2002', password: 'colleague-secret', domain: kamailio.domain, autoAnswer: true });
   await Promise.all([caller.start(), colleague.start()]);
 });
 afterAll(async () => {
   await Promise.all([caller?.stop(), colleague?.stop()]);
-  await core?.close();
-  await store?.close();
+  await onStore?.close();
   await kamailio?.stop();
 });
 

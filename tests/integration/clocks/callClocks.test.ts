@@ -2,20 +2,16 @@
 // call agrees with how long the caller waited (S-1.3); abandoned and rung-out calls store the rings
 // they reached; ring-no-answer puts the agent in Not ready — Missed; wrap-up is stored.
 // A custom 500 ms cadence (200 on / 300 off) keeps the test short; the arithmetic is the same.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCallLogStoreRepository } from '../../../electron/adapters/database/callLogStoreRepository';
-import { openStore, type Store } from '../../../electron/adapters/database/store';
-import { createNodeSoftphonePorts } from '../../../electron/adapters/sip/nodeSoftphonePorts';
-import { createCore, type Core } from '../../../electron/core/createCore';
+import { type Store } from '../../../electron/adapters/database/store';
+import { type Core } from '../../../electron/core/createCore';
 import type { CallerContext } from '../../../electron/core/dispatcher';
-import { systemClock } from '../../../electron/core/systemClock';
 import { ringNumberAt } from '../../../shared/domain/ringCadence';
 import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../support/sipUa/scriptedUa';
-import { answerMediaRequestsStatically, EventRecorder, MemorySettings, silentLogger } from '../softphone/softphoneFixtures';
+import type { EventRecorder } from '../softphone/softphoneFixtures';
+import { startCoreOnStore, type CoreOnStore } from '../softphone/coreOnStore';
 
 const cadence = { kind: 'custom', onMs: 200, offMs: 300 } as const;
 const cycleMs = 500;
@@ -26,40 +22,22 @@ let kamailio: RunningKamailio;
 let store: Store;
 let core: Core;
 let events: EventRecorder;
+let onStore: CoreOnStore;
 let caller: ScriptedUa;
 
 beforeAll(async () => {
   kamailio = await startKamailio({ users: [{ user: '1001', password: 'agent-secret' }, { user: '3001', password: 'caller-secret' }] });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'deskline-clocks-'));
-  store = await openStore({ dataDir });
-  core = await createCore({
-    clock: systemClock,
-    settings: new MemorySettings(),
-    agentStates: { load: async () => null, save: async () => undefined },
-    logger: silentLogger,
-    hostInfo: { host: 'web', version: 'test', languageOverride: null, role: 'agent', userId: 'local' },
-    softphone: createNodeSoftphonePorts({ dataDir, clock: systemClock, logger: silentLogger }),
-    callLog: createCallLogStoreRepository(store),
-  });
-  events = new EventRecorder(core.eventHub);
-  answerMediaRequestsStatically(core, agent);
+  onStore = await startCoreOnStore(kamailio, (s) => ({ callLog: createCallLogStoreRepository(s) }), { dataDirPrefix: 'deskline-clocks-' });
+  ({ core, store, events } = onStore);
   const clocks = { ringCadence: cadence, missedAfterRings: 4, missedSetsNotReady: true, wrapUpLimitSec: 60, holdCheckInIntervalSec: 45, guidedHold: true };
   expect(await core.dispatch('saveClockSettings', clocks, agent)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(await core.dispatch('saveClockSettings', clocks, teamLead)).toMatchObject({ ok: true });
-  const registered = events.waitFor((r) => r.event === 'onRegistrationChanged' && r.payload.kind === 'registered', 'registered');
-  await core.dispatch(
-    'saveSoftphoneSettings',
-    { serverUrl: kamailio.url, sipUri: `sip:1001@${kamailio.domain}`, authUser: '1001', displayName: 'Agent', iceServers: [], declineCode: 603, dtmfMode: 'rfc4733', rejectCallWaiting: false, password: 'agent-secret' },
-    agent,
-  );
-  await registered;
   caller = new ScriptedUa({ server: kamailio.url, user: '3001', password: 'caller-secret', domain: kamailio.domain });
   await caller.start();
 });
 afterAll(async () => {
   await caller?.stop();
-  await core?.close();
-  await store?.close();
+  await onStore?.close();
   await kamailio?.stop();
 });
 

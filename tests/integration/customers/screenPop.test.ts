@@ -6,16 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditLogStoreRepository } from '../../../electron/adapters/database/auditLogStoreRepository';
 import { createCallLogStoreRepository } from '../../../electron/adapters/database/callLogStoreRepository';
 import { createCustomerStoreRepository } from '../../../electron/adapters/database/customerStoreRepository';
-import { openStore, type Store } from '../../../electron/adapters/database/store';
-import { createNodeSoftphonePorts } from '../../../electron/adapters/sip/nodeSoftphonePorts';
-import { createCore, type Core } from '../../../electron/core/createCore';
+import { type Store } from '../../../electron/adapters/database/store';
+import { type Core } from '../../../electron/core/createCore';
 import type { CallerContext } from '../../../electron/core/dispatcher';
-import { systemClock } from '../../../electron/core/systemClock';
 import type { CustomerView, ScreenPop } from '../../../shared/contract/customers';
 import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../support/sipUa/scriptedUa';
-import { tempDataDir } from '../../support/webHost';
-import { answerMediaRequestsStatically, EventRecorder, MemorySettings, silentLogger } from '../softphone/softphoneFixtures';
+import type { EventRecorder } from '../softphone/softphoneFixtures';
+import { startCoreOnStore, type CoreOnStore } from '../softphone/coreOnStore';
 
 const agent: CallerContext = { role: 'agent', userId: 'local' };
 const mobile = '13800135678';
@@ -25,6 +23,7 @@ let kamailio: RunningKamailio;
 let store: Store;
 let core: Core;
 let events: EventRecorder;
+let onStore: CoreOnStore;
 const callers: ScriptedUa[] = [];
 
 async function ok<T>(reply: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
@@ -47,33 +46,16 @@ beforeAll(async () => {
   kamailio = await startKamailio({
     users: [{ user: '1001', password: 'agent-secret' }, ...[mobile, switchboard].map((user) => ({ user, password: `${user}-secret` }))],
   });
-  const dataDir = tempDataDir('deskline-screen-pop-');
-  store = await openStore({ dataDir });
-  core = await createCore({
-    clock: systemClock,
-    settings: new MemorySettings(),
-    agentStates: { load: async () => null, save: async () => undefined },
-    logger: silentLogger,
-    hostInfo: { host: 'web', version: 'test', languageOverride: null, role: 'agent', userId: 'local' },
-    softphone: createNodeSoftphonePorts({ dataDir, clock: systemClock, logger: silentLogger }),
-    callLog: createCallLogStoreRepository(store),
-    customers: createCustomerStoreRepository(store),
-    audit: createAuditLogStoreRepository(store),
-  });
-  events = new EventRecorder(core.eventHub);
-  answerMediaRequestsStatically(core, agent);
-  const registered = events.waitFor((r) => r.event === 'onRegistrationChanged' && r.payload.kind === 'registered', 'registered');
-  await core.dispatch(
-    'saveSoftphoneSettings',
-    { serverUrl: kamailio.url, sipUri: `sip:1001@${kamailio.domain}`, authUser: '1001', displayName: 'Agent', iceServers: [], declineCode: 603, dtmfMode: 'rfc4733', rejectCallWaiting: false, password: 'agent-secret' },
-    agent,
+  onStore = await startCoreOnStore(
+    kamailio,
+    (s) => ({ callLog: createCallLogStoreRepository(s), customers: createCustomerStoreRepository(s), audit: createAuditLogStoreRepository(s) }),
+    { dataDirPrefix: 'deskline-screen-pop-' },
   );
-  await registered;
+  ({ core, store, events } = onStore);
 });
 afterAll(async () => {
   for (const ua of callers) await ua.stop();
-  await core?.close();
-  await store?.close();
+  await onStore?.close();
   await kamailio?.stop();
 });
 
