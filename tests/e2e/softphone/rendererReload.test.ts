@@ -44,8 +44,10 @@ describe('softphone renderer reload', () => {
     const { page: callerPage, caller } = await lab.openCaller(session.browser(), { probe: true });
     await lab.callAgent(caller);
     await agentPage.getByRole('alert').filter({ hasText: '3001' }).waitFor({ timeout: 10_000 });
-    // The first page has prepared its answer by now; the reloaded page must not be handed it.
-    await agentPage.waitForTimeout(500);
+    // Wait until the first page has prepared its answer: the reloaded page must not be handed it.
+    await expect
+      .poll(() => agentPage.evaluate(() => (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections.some((pc) => pc.localDescription?.type === 'answer')))
+      .toBe(true);
     await agentPage.reload();
     await agentPage.getByRole('alert').filter({ hasText: '3001' }).getByRole('button', { name: 'Answer' }).click();
     await caller.waitForState('Established', 10_000);
