@@ -69,10 +69,15 @@ export class SoftphoneService {
   }
 
   async saveSettings(request: SaveSoftphoneSettings): Promise<SoftphoneSettingsView> {
+    const before = JSON.stringify(await this.deps.settings.account());
     const view = await this.deps.settings.save(request);
     // New credentials deserve a fresh attempt (this also clears an auth failure); a first setup
-    // registers at once, as the agent expects from saving a phone account.
-    if (!this.stayUnregistered && view.configured) await this.register();
+    // registers at once, as the agent expects from saving a phone account. Re-registering restarts
+    // the SIP stack and so ends every call: a save that leaves the account as it was (the decline
+    // code, keypad tones, devices and shortcuts are saved from the same dialog) must not do that.
+    const accountChanged = JSON.stringify(await this.deps.settings.account()) !== before;
+    const working = this.registration.kind === 'registered' || this.registration.kind === 'connecting';
+    if (!this.stayUnregistered && view.configured && (accountChanged || !working)) await this.register();
     return view;
   }
 

@@ -59,6 +59,18 @@ function types(callId: string): string[] {
 }
 
 describe('inbound calls', () => {
+  it('keeps a call up when settings are saved without changing the account', async () => {
+    const { call, callId } = await ringAgent();
+    await agent.service.answerCall(callId);
+    await call.established;
+    const { passwordSet: _passwordSet, configured: _configured, ...settings } = await agent.service.settingsView();
+    await agent.service.saveSettings({ ...settings, declineCode: 486 });
+    expect(agent.service.state().calls.map((c) => [c.callId, c.phase])).toEqual([[callId, 'active']]);
+    expect(agent.service.state().registration.kind).toBe('registered');
+    await call.hangUp();
+    expect(await agent.events.callEvent('ended', callId)).toMatchObject({ cause: 'completed', by: 'remote' });
+  });
+
   it('offers a call with the caller number and name, answers it, and ends it when the caller hangs up', async () => {
     const { call, callId } = await ringAgent();
     const offered = agent.events.callEvents(callId).find((e) => e.type === 'offered');
