@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SaveSoftphoneSettings, SoftphoneSettingsView } from '../../../shared/contract/softphone';
 import { call, HostError } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
+import { iceServersFromText, iceServersToText } from './iceServerText';
 import { PhonePreferenceFields, usePhonePreferencesForm } from './PhonePreferenceFields';
 
 type Form = Omit<SaveSoftphoneSettings, 'iceServers' | 'password'> & { iceServers: string; password: string };
@@ -17,7 +18,7 @@ const toForm = (v: SoftphoneSettingsView): Form => ({
   declineCode: v.declineCode,
   dtmfMode: v.dtmfMode,
   rejectCallWaiting: v.rejectCallWaiting,
-  iceServers: v.iceServers.flatMap((s) => s.urls).join('\n'),
+  iceServers: iceServersToText(v.iceServers),
   password: '',
 });
 
@@ -44,13 +45,12 @@ export function SoftphoneSettingsDialog({ onClose, onSaved }: { onClose: () => v
     event.preventDefault();
     if (!form) return;
     setError(null);
-    const urls = form.iceServers.split(/\s+/).filter(Boolean);
     try {
       // Devices and shortcuts first: a shortcut the host rejects stops the save before re-registering.
       await preferences.save();
       const saved = await call(client, 'saveSoftphoneSettings', {
         ...form,
-        iceServers: urls.map((url) => ({ urls: [url] })),
+        iceServers: iceServersFromText(form.iceServers, view?.iceServers ?? []),
         // Empty keeps the stored password: the field never shows it.
         password: form.password === '' ? undefined : form.password,
       });
