@@ -345,7 +345,7 @@ export class SipJsPhone implements SipPort {
   }
 
   private onInvite(invitation: Invitation): void {
-    this.track(invitation, 'inbound');
+    const record = this.track(invitation, 'inbound');
     const replacee = invitation.replacee;
     if (replacee) {
       const replaced = this.calls.get(replacee.id);
@@ -357,9 +357,11 @@ export class SipJsPhone implements SipPort {
       replacesCallId: replacee?.id ?? null,
     });
     // The answer is built while the phone rings, so Answer only has to send the 200 OK. Asked for
-    // after the call is announced: the ringing banner goes out first.
+    // after the call is announced: the ringing banner goes out first. Not for a call that will not
+    // ring: one taken at once (it replaces a call we have) or refused at once (busy, call waiting).
     const offer = invitation.request.body;
-    if (offer && /^application\/sdp\b/i.test(invitation.request.getHeader('Content-Type') ?? '')) {
+    const willRing = !replacee && record.end === null;
+    if (willRing && offer && /^application\/sdp\b/i.test(invitation.request.getHeader('Content-Type') ?? '')) {
       this.options.media.prepareAnswer?.(invitation.id, offer, { iceServers: this.account?.iceServers ?? [] });
     }
   }
