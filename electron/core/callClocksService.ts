@@ -18,7 +18,7 @@ import type { Logger } from './ports';
 
 /** What the clocks decided about a call, for the call log and the QA timeline. */
 export type ClockRecord =
-  | { kind: 'ringOutcome'; callId: string; outcome: RingOutcome }
+  | { kind: 'ringOutcome'; callId: string; outcome: RingOutcome; atWall: number }
   | { kind: 'holdCheckIn'; callId: string; checkIn: HoldCheckIn; atWall: number; atMonotonic: number }
   | { kind: 'holdSegment'; callId: string; segment: HoldSegment }
   | { kind: 'wrapUp'; callId: string; result: WrapUpResult; atWall: number };
@@ -168,7 +168,7 @@ export class CallClocksService {
         c.answered = true;
         // Talking again: the earlier call's after-call work is folded into this conversation.
         this.wrapUpOwed = null;
-        if (c.ring && !c.ring.outcome()) this.record({ kind: 'ringOutcome', callId: event.callId, outcome: c.ring.answer() });
+        if (c.ring && !c.ring.outcome()) this.record({ kind: 'ringOutcome', callId: event.callId, outcome: c.ring.answer(), atWall: this.deps.clock.wallNow() });
         // A new conversation supersedes the previous call's wrap-up (call waiting, back-to-back).
         if (this.wrapUp) void this.endWrapUpForNewCall();
         break;
@@ -219,7 +219,7 @@ export class CallClocksService {
 
   /** Ring-no-answer: stop alerting, and (setting) put the agent in Not ready — Missed with a notice. */
   private async ringNoAnswer(callId: string, rings: number, outcome: RingOutcome): Promise<void> {
-    this.record({ kind: 'ringOutcome', callId, outcome });
+    this.record({ kind: 'ringOutcome', callId, outcome, atWall: this.deps.clock.wallNow() });
     const number = this.deps.phone.remoteNumberOf(callId) ?? '';
     const { missedSetsNotReady } = this.deps.settings.get();
     // The notice tells the agent what actually happened, so it reports Not ready only once it is set.
@@ -239,7 +239,7 @@ export class CallClocksService {
   private endCall(event: Extract<CallEvent, { type: 'ended' }>, c: CallClocks): void {
     if (c.ring && !c.ring.outcome()) {
       const outcome = event.cause === 'abandoned' ? c.ring.abandon() : c.ring.stop();
-      this.record({ kind: 'ringOutcome', callId: event.callId, outcome });
+      this.record({ kind: 'ringOutcome', callId: event.callId, outcome, atWall: this.deps.clock.wallNow() });
     }
     const segment = c.hold.callEnded();
     if (segment) this.record({ kind: 'holdSegment', callId: event.callId, segment });

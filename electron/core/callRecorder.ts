@@ -98,7 +98,7 @@ export class CallRecorder {
 function timelineRowOf(record: ClockRecord): TimelineRow {
   switch (record.kind) {
     case 'ringOutcome':
-      return { callId: record.callId, kind: 'ringOutcome', atWall: Date.now(), atMonotonic: null, detailJson: JSON.stringify(record.outcome) };
+      return { callId: record.callId, kind: 'ringOutcome', atWall: record.atWall, atMonotonic: null, detailJson: JSON.stringify(record.outcome) };
     case 'holdCheckIn':
       return { callId: record.callId, kind: 'holdCheckIn', atWall: record.atWall, atMonotonic: record.atMonotonic, detailJson: JSON.stringify(record.checkIn) };
     case 'holdSegment':

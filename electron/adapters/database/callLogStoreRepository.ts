@@ -24,12 +24,22 @@ const eventColumns = [
   ['wrap_ms', 'wrapMs'],
 ] as const satisfies ReadonlyArray<readonly [string, keyof CallRecordRow]>;
 
+/**
+ * Who the call is with never changes after its first event. Leaving these out of the update also
+ * keeps the full-text trigger (AFTER UPDATE OF notes, remote_name, remote_number) from re-indexing
+ * the call's notes on every call event.
+ */
+const setOnceColumns = new Set(['remote_number', 'remote_name']);
+
 // A note typed in the first moments of a call can be saved before the call's first row: the row
 // then starts from the latest note revision instead of empty notes.
 const upsertCallSql = `INSERT INTO calls (id, ${eventColumns.map(([c]) => c).join(', ')}, notes)
   VALUES (?, ${eventColumns.map(() => '?').join(', ')},
     coalesce((SELECT text FROM note_revisions WHERE call_id = ? ORDER BY revision DESC LIMIT 1), ''))
-  ON CONFLICT (id) DO UPDATE SET ${eventColumns.map(([c]) => `${c} = excluded.${c}`).join(', ')}`;
+  ON CONFLICT (id) DO UPDATE SET ${eventColumns
+    .filter(([c]) => !setOnceColumns.has(c))
+    .map(([c]) => `${c} = excluded.${c}`)
+    .join(', ')}`;
 
 export function createCallLogStoreRepository(store: Store): CallLogRepository {
   return {

@@ -224,6 +224,7 @@ describe('CallClocksService ring counter (S-1, China 5 s cycle)', () => {
       {
         kind: 'ringOutcome',
         callId: 'c1',
+        atWall: t.clock.wallNow(), // stamped on the injected clock when the outcome was decided: now
         outcome: { outcome: 'answered', rings: 3, timeToAnswerMs: 14_999, answeredWithinThreeRings: true, answeredBySecondRing: false },
       },
     ]);
@@ -248,6 +249,7 @@ describe('CallClocksService ring counter (S-1, China 5 s cycle)', () => {
       {
         kind: 'ringOutcome',
         callId: 'c1',
+        atWall: t.clock.wallNow(), // stamped on the injected clock when the outcome was decided: now
         outcome: { outcome: 'answered', rings: 4, timeToAnswerMs: 15_000, answeredWithinThreeRings: false, answeredBySecondRing: false },
       },
     ]);
@@ -262,6 +264,7 @@ describe('CallClocksService ring counter (S-1, China 5 s cycle)', () => {
       {
         kind: 'ringOutcome',
         callId: 'c1',
+        atWall: t.clock.wallNow(), // stamped on the injected clock when the outcome was decided: now
         outcome: { outcome: 'abandoned', rings: 1, timeToAnswerMs: null, answeredWithinThreeRings: false, answeredBySecondRing: false },
       },
     ]);
@@ -282,6 +285,7 @@ describe('CallClocksService ring counter (S-1, China 5 s cycle)', () => {
       {
         kind: 'ringOutcome',
         callId: 'c1',
+        atWall: t.clock.wallNow(), // stamped on the injected clock when the outcome was decided: now
         outcome: { outcome: 'missed', rings: 2, timeToAnswerMs: null, answeredWithinThreeRings: false, answeredBySecondRing: false },
       },
     ]);
@@ -317,6 +321,7 @@ describe('CallClocksService ring-no-answer', () => {
       {
         kind: 'ringOutcome',
         callId: 'c1',
+        atWall: t.clock.wallNow(), // stamped on the injected clock when the outcome was decided: now
         outcome: { outcome: 'missed', rings: 6, timeToAnswerMs: null, answeredWithinThreeRings: false, answeredBySecondRing: false },
       },
     ]);
@@ -660,6 +665,7 @@ describe('CallClocksService wrap-up', () => {
       {
         kind: 'ringOutcome',
         callId: 'c2',
+        atWall: t.clock.wallNow(), // stamped on the injected clock when the outcome was decided: now
         outcome: { outcome: 'answered', rings: 1, timeToAnswerMs: 2_000, answeredWithinThreeRings: true, answeredBySecondRing: true },
       },
       {
