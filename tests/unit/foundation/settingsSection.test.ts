@@ -11,12 +11,12 @@ const defaults = { limitSec: 60, guided: true };
 describe('SettingsSection', () => {
   it('reads the defaults when nothing or something broken is stored', () => {
     const settings = new MemorySettings();
-    const section = new SettingsSection(settings, 'clocks', schema, defaults);
-    expect(section.get()).toEqual(defaults);
+    const read = () => new SettingsSection(settings, 'clocks', schema, defaults).get();
+    expect(read()).toEqual(defaults);
     settings.set('clocks', { limitSec: 'soon', guided: true });
-    expect(section.get()).toEqual(defaults);
+    expect(read()).toEqual(defaults);
     settings.set('clocks', 'garbage');
-    expect(section.get()).toEqual(defaults);
+    expect(read()).toEqual(defaults);
   });
 
   it('fills fields added since the entry was written, keeping the stored ones', () => {
@@ -31,5 +31,7 @@ describe('SettingsSection', () => {
     expect(section.save({ limitSec: 30, guided: false })).toEqual({ limitSec: 30, guided: false });
     expect(() => section.save({ limitSec: 5, guided: false })).toThrow();
     expect(section.get()).toEqual({ limitSec: 30, guided: false });
+    // What was stored, not only what is kept in memory.
+    expect(new SettingsSection(settings, 'clocks', schema, defaults).get()).toEqual({ limitSec: 30, guided: false });
   });
 });
