@@ -33,17 +33,19 @@ export function CallRecordPanel({ callId }: { callId: string | null }) {
   if (!callId) return null;
   const loaded = form?.callId === callId ? form : null;
   const label = (choice: RecordChoice) => (i18n.language.startsWith('zh') ? choice.zh : choice.en);
-  const classify = async (change: Partial<Pick<CallRecordForm, 'category' | 'disposition'>>) => {
+  const classify = async (kind: 'category' | 'disposition', value: string | null) => {
     if (!loaded) return;
-    // Shown at once; only the field that changed is sent, so a quick second choice cannot undo the first.
-    setForm((f) => (f ? { ...f, ...change } : f));
+    const previous = loaded[kind];
+    // Only this call's form, only this field: the focus may move on, and a reply to an earlier
+    // choice must not undo a later one.
+    const show = (shown: string | null) => setForm((f) => (f?.callId === callId ? { ...f, [kind]: shown } : f));
+    show(value); // at once
     try {
-      const saved = await call(client, 'setCallClassification', { callId, ...change });
-      // Only the field this request set: a reply to an earlier choice must not undo a later one.
-      const confirmed = Object.fromEntries(Object.keys(change).map((key) => [key, saved[key as keyof typeof change]]));
-      setForm((f) => (f ? { ...f, ...confirmed } : f));
+      const saved = await call(client, 'setCallClassification', { callId, [kind]: value });
+      show(saved[kind]);
       setError(null);
     } catch (e) {
+      show(previous); // the host did not store it: do not pretend it did
       setError(e instanceof HostError ? e.message : String(e));
     }
   };
@@ -54,7 +56,7 @@ export function CallRecordPanel({ callId }: { callId: string | null }) {
         id={`${id}-${kind}`}
         value={loaded?.[kind] ?? ''}
         disabled={!loaded}
-        onChange={(e) => void classify({ [kind]: e.target.value === '' ? null : e.target.value })}
+        onChange={(e) => void classify(kind, e.target.value === '' ? null : e.target.value)}
       >
         <option value="">{t('callLog.none')}</option>
         {choices.map((c) => (

@@ -41,4 +41,13 @@ export function useIncomingCallAlerts(calls: CallView[], cadence: RingCadence | 
     // ringingIds stands for `ringing`, which is a new array on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ringingIds, t]);
+
+  // Notifications stay until closed (requireInteraction): close ours when the phone panel goes.
+  useEffect(() => {
+    const open = notifications.current;
+    return () => {
+      for (const notification of open.values()) notification.close();
+      open.clear();
+    };
+  }, []);
 }
