@@ -2,7 +2,7 @@
 // loaded once and then kept current by host events.
 import { useCallback, useEffect, useState } from 'react';
 import type { CallLists, CallView, RegistrationStatus } from '../../../shared/contract/softphone';
-import { call } from '../../api/client';
+import { call, HostError } from '../../api/client';
 import { useClient, useHostEvent } from '../../api/ClientContext';
 
 export interface SoftphoneView {
@@ -37,14 +37,29 @@ export function useSoftphone(): SoftphoneView {
   useHostEvent('onCallUpdated', upsert);
   useHostEvent('onCallListsChanged', setLists);
   useEffect(() => {
-    call(client, 'getSoftphoneState', {}).then(
-      (state) => {
-        setRegistration(state.registration);
-        setCalls(state.calls);
-      },
-      (e: unknown) => setUnavailable(String(e)),
-    );
+    let stopped = false;
+    let retry: number | undefined;
+    const load = () =>
+      call(client, 'getSoftphoneState', {}).then(
+        (state) => {
+          if (stopped) return;
+          setRegistration(state.registration);
+          setCalls(state.calls);
+        },
+        (e: unknown) => {
+          if (stopped) return;
+          // Only the host saying there is no phone here hides the panel; anything else (the
+          // connection not up yet, a timeout) is tried again, or calls would ring with no Answer.
+          if (e instanceof HostError && (e.error.code === 'UNAVAILABLE' || e.error.code === 'FORBIDDEN')) setUnavailable(e.message);
+          else retry = window.setTimeout(load, 1_000);
+        },
+      );
+    load();
     call(client, 'getCallLists', {}).then(setLists, () => undefined);
+    return () => {
+      stopped = true;
+      window.clearTimeout(retry);
+    };
   }, [client]);
 
   return { registration, calls, lists, unavailable };
