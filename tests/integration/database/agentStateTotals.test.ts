@@ -61,7 +61,8 @@ describe('agent state totals', () => {
     const lead = await startWebHost({ dataDir, lang: 'en', extraArgs: ['--role', 'teamLead'] });
     try {
       const socket = await openContractSocket(lead);
-      const reply = await socket.request('getAgentStateTotals', { from: '2026-11-23', to: '2026-11-23' });
+      // Times with their offset, so the test reads the same day in any host time zone.
+      const reply = await socket.request('getAgentStateTotals', { from: '2026-11-23T00:00:00+08:00', to: '2026-11-24T00:00:00+08:00' });
       expect(reply).toMatchObject({ ok: true, value: [{ agentId: 'a', readyMs: 105 * min, notReadyByReasonMs: { break: 15 * min, lunch: 60 * min } }, { agentId: 'b' }] });
       expect(await socket.request('getAgentStateTotals', { from: '2026-11-31', to: '2026-12-01' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
       socket.close();
