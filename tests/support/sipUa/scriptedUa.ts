@@ -12,7 +12,7 @@ import {
 } from 'sip.js';
 import { mediaPortHandlerFactory } from '../../../electron/adapters/sip/mediaPortSessionDescriptionHandler';
 import { installSipWebSocket } from '../../../electron/adapters/sip/nodeWebSocket';
-import { StaticSdpMedia, type StaticSdpSession } from '../../../electron/adapters/sip/staticSdpMedia';
+import { StaticSdpMedia, type SdpProfile, type StaticSdpSession } from '../../../electron/adapters/sip/staticSdpMedia';
 
 export interface ScriptedUaOptions {
   /** ws://127.0.0.1:<port> */
@@ -23,6 +23,8 @@ export interface ScriptedUaOptions {
   displayName?: string;
   /** Answer incoming calls at once (transfer targets). */
   autoAnswer?: boolean;
+  /** 'webrtc' to call the browser workstation like a WebRTC gateway would (default 'rtp'). */
+  sdpProfile?: SdpProfile;
 }
 
 /** One call of a scripted UA, with promises for the moments tests wait for. */
@@ -110,7 +112,7 @@ export class ScriptedCall {
 }
 
 export class ScriptedUa {
-  readonly media = new StaticSdpMedia();
+  readonly media: StaticSdpMedia;
   readonly ua: UserAgent;
   readonly calls: ScriptedCall[] = [];
   private readonly registerer: Registerer;
@@ -119,6 +121,7 @@ export class ScriptedUa {
 
   constructor(private readonly options: ScriptedUaOptions) {
     installSipWebSocket();
+    this.media = new StaticSdpMedia(options.sdpProfile);
     const uri = UserAgent.makeURI(`sip:${options.user}@${options.domain}`);
     if (!uri) throw new Error(`bad user ${options.user}`);
     this.ua = new UserAgent({
