@@ -3,6 +3,8 @@
 
 export interface KeyPress {
   key: string;
+  /** The physical key (KeyboardEvent.code), e.g. "KeyA"; used when `key` is not the letter itself. */
+  code?: string;
   ctrlKey: boolean;
   altKey: boolean;
   shiftKey: boolean;
@@ -66,9 +68,24 @@ function normalizeKey(key: string, text: string): string {
 
 const eventKeyNames: Record<string, string> = { ' ': 'Space', ArrowUp: 'Up', ArrowDown: 'Down', ArrowLeft: 'Left', ArrowRight: 'Right' };
 
+/**
+ * The key an accelerator names, from a key press. Option on a Mac (and AltGr elsewhere) turns a
+ * letter into another character (Option+A gives "å"): then the physical key says which letter or
+ * digit was meant. The character comes first, so a shortcut follows the keyboard layout (on AZERTY,
+ * A is the key labelled A).
+ */
+function pressedKey(press: KeyPress): string {
+  const named = eventKeyNames[press.key];
+  if (named) return named;
+  if (/^[a-z0-9]$/i.test(press.key)) return press.key.toUpperCase();
+  const physical = /^(?:Key([A-Z])|Digit(\d))$/.exec(press.code ?? '');
+  if (physical) return physical[1] ?? physical[2]!;
+  return press.key.length === 1 ? press.key.toUpperCase() : press.key;
+}
+
 /** Whether a key press (KeyboardEvent fields) is this accelerator, modifiers exactly. */
 export function matchesAccelerator(accelerator: Accelerator, press: KeyPress): boolean {
-  const key = eventKeyNames[press.key] ?? (press.key.length === 1 ? press.key.toUpperCase() : press.key);
+  const key = pressedKey(press);
   return (
     key === accelerator.key &&
     press.ctrlKey === accelerator.ctrl &&
