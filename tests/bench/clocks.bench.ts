@@ -33,7 +33,7 @@ import { startKamailio, type RunningKamailio } from '../support/kamailio/kamaili
 import { ScriptedUa, type ScriptedCall } from '../support/sipUa/scriptedUa';
 import { startWebHost, tempDataDir, webHostEntry, type RunningWebHost } from '../support/webHost';
 import type { RingArrival } from './support/ringListenerWorker';
-import { ms, printTable, summarize, writeBenchJson, type Summary } from './support/benchStats';
+import { cleanUpOnSignal, ms, printTable, summarize, writeBenchJson, type Summary } from './support/benchStats';
 
 const goalP99Ms = 10;
 const loadedTarget = Number(process.env.DESKLINE_BENCH_BOUNDARIES ?? 600);
@@ -346,12 +346,7 @@ async function main(): Promise<void> {
     await kamailio?.stop().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    console.error(`\n${signal}: cleaning up`);
-    void cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stopListening = cleanUpOnSignal(cleanup);
 
   try {
     const benchStarted = Date.now();
@@ -604,8 +599,7 @@ async function main(): Promise<void> {
     throw error;
   } finally {
     await cleanup();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopListening();
   }
 }
 

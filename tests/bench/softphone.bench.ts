@@ -33,7 +33,7 @@ import { callerOn, startCallerPageServer, type CallerPageServer } from '../suppo
 import { startKamailio, type RunningKamailio } from '../support/kamailio/kamailioHarness';
 import { startWebHost, tempDataDir, webHostEntry, type RunningWebHost } from '../support/webHost';
 import { browserCaller, startGatewayCaller, type BenchCaller, type CallerKind, type WireEntry } from './support/benchCallers';
-import { ms, printTable, summarize, writeBenchJson, type Summary } from './support/benchStats';
+import { cleanUpOnSignal, ms, printTable, summarize, writeBenchJson, type Summary } from './support/benchStats';
 
 const warmUpCalls = 5;
 const measuredCalls = Number(process.env.DESKLINE_BENCH_CALLS ?? 60);
@@ -496,12 +496,7 @@ async function main(): Promise<boolean> {
     await kamailio?.stop().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    console.error(`\n${signal}: cleaning up`);
-    void cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stopListening = cleanUpOnSignal(cleanup);
 
   try {
     kamailio = await startKamailio({ users: [agentAccount, callerAccount].map(({ user, password }) => ({ user, password })) });
@@ -580,8 +575,7 @@ async function main(): Promise<boolean> {
     throw error;
   } finally {
     await cleanup();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopListening();
   }
 }
 

@@ -91,29 +91,17 @@ export class StaticSdpSession implements MediaSession {
 
   private sdp(direction: Direction, type: 'offer' | 'answer'): string {
     this.sessionVersion.version++;
-    if (this.profile === 'webrtc') return this.webRtcSdp(direction, type);
-    return [
-      'v=0',
-      `o=- ${this.sessionVersion.id} ${this.sessionVersion.version} IN IP4 127.0.0.1`,
-      's=-',
-      'c=IN IP4 127.0.0.1',
-      't=0 0',
-      `m=audio ${this.rtpPort} RTP/AVP 0 101`,
-      'a=rtpmap:0 PCMU/8000',
-      'a=rtpmap:101 telephone-event/8000',
-      'a=fmtp:101 0-16',
-      `a=${direction}`,
-      '',
-    ].join('\r\n');
+    const origin = ['v=0', `o=- ${this.sessionVersion.id} ${this.sessionVersion.version} IN IP4 127.0.0.1`, 's=-'];
+    const media = this.profile === 'webrtc' ? this.webRtcLines(type) : ['c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${this.rtpPort} RTP/AVP 0 101`];
+    const codecs = ['a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', 'a=fmtp:101 0-16'];
+    return [...origin, ...media, ...codecs, `a=${direction}`, ''].join('\r\n');
   }
 
-  private webRtcSdp(direction: Direction, type: 'offer' | 'answer'): string {
+  /** Session and media lines of the WebRTC gateway profile, up to its codecs (Opus first). */
+  private webRtcLines(type: 'offer' | 'answer'): string[] {
     // An answer to a browser's actpass offer takes the active DTLS role, as gateways do.
     const setup = type === 'offer' ? 'actpass' : 'active';
     return [
-      'v=0',
-      `o=- ${this.sessionVersion.id} ${this.sessionVersion.version} IN IP4 127.0.0.1`,
-      's=-',
       't=0 0',
       'a=group:BUNDLE 0',
       'a=ice-lite',
@@ -128,12 +116,7 @@ export class StaticSdpSession implements MediaSession {
       'a=mid:0',
       'a=rtcp-mux',
       'a=rtpmap:111 opus/48000/2',
-      'a=rtpmap:0 PCMU/8000',
-      'a=rtpmap:101 telephone-event/8000',
-      'a=fmtp:101 0-16',
-      `a=${direction}`,
-      '',
-    ].join('\r\n');
+    ];
   }
 }
 

@@ -46,25 +46,24 @@ export async function startGatewayCaller(options: { server: string; domain: stri
   const worker = new Worker(bootstrap, { eval: true, workerData: options });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
+  let started!: { resolve: () => void; reject: (error: Error) => void };
+  const ready = new Promise<void>((resolve, reject) => (started = { resolve, reject }));
   worker.on('message', (message: { id: number; result?: unknown; error?: string } | { ready: true } | { failed: string }) => {
-    if ('id' in message) {
+    if ('ready' in message) started.resolve();
+    else if ('failed' in message) started.reject(new Error(`gateway caller: ${message.failed}`));
+    else {
       const waiter = pending.get(message.id);
       pending.delete(message.id);
       if (message.error !== undefined) waiter?.reject(new Error(message.error));
       else waiter?.resolve(message.result);
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.on('message', (message: { ready?: true; failed?: string }) => {
-      if (message.ready) resolve();
-      if (message.failed) reject(new Error(`gateway caller: ${message.failed}`));
-    });
-  });
   worker.on('error', (error) => {
+    started.reject(error);
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
   });
+  await ready;
   const ask = <T>(op: GatewayOp, ...args: unknown[]) =>
     new Promise<T>((resolve, reject) => {
       const id = nextId++;

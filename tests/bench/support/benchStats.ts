@@ -36,3 +36,20 @@ export function writeBenchJson(name: string, data: unknown): string {
 }
 
 export const hrMs = () => Number(process.hrtime.bigint()) / 1e6;
+
+/**
+ * Runs `cleanup` (Kamailio, hosts, browsers, temp dirs) if the bench is interrupted with Ctrl+C or
+ * SIGTERM, then exits 130. Returns the function that stops listening, for the bench's own finally.
+ */
+export function cleanUpOnSignal(cleanup: () => Promise<void>): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`\n${signal}: cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
