@@ -5,6 +5,15 @@ export const appHost = 'deskline';
 export const appOrigin = `${appScheme}://${appHost}`;
 
 /**
+ * protocol.registerSchemesAsPrivileged privileges (docs/api/protocol.md). `standard`: the page
+ * gets the tuple origin app://deskline that senderOrigin.ts and permissionPolicy.ts compare with
+ * (a non-standard scheme "behaves like file" and its origin is opaque), plus relative URLs and
+ * web storage. `secure`: a secure context, without which getUserMedia (the softphone's
+ * microphone) and notifications are unavailable. No bypassCSP, no service workers.
+ */
+export const appSchemePrivileges = { standard: true, secure: true, supportFetchAPI: true } as const;
+
+/**
  * True when `value` is a URL (or a serialised origin) on app://deskline.
  *
  * Not `new URL(value).origin === appOrigin`: WHATWG URL (Node's, and the renderer's for an

@@ -3,7 +3,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../web-host/contentSecurityPolicy';
-import { appScheme } from './appOrigin';
+import { appScheme, appSchemePrivileges } from './appOrigin';
 import { resolveRendererFile } from './rendererFile';
 
 export { appOrigin, appScheme } from './appOrigin';
@@ -11,7 +11,7 @@ export { appOrigin, appScheme } from './appOrigin';
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: appScheme, privileges: { ...appSchemePrivileges } },
   ]);
 }
 
