@@ -1,28 +1,19 @@
-// `npm start`: the Electron app where its runtime is installed; otherwise one clear line saying so,
-// then the web host with the same arguments (serving the same UI to a browser).
+// `npm start`: the Electron app where its runtime is installed; otherwise one line saying why and
+// how to get it, then the web host with the same arguments (serving the same UI to a browser).
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { locateElectron, webHostFallbackLine } from './electronRuntime.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
 
-function electronBinary() {
-  try {
-    // The electron package's index throws when its postinstall did not download the binary.
-    return createRequire(import.meta.url)('electron');
-  } catch {
-    return null;
-  }
-}
-
-const electron = electronBinary();
+const electron = locateElectron(import.meta.url);
 let child;
-if (electron) {
-  child = spawn(electron, [path.join(root, '.out/main/electron-main.js'), ...args], { stdio: 'inherit' });
+if (electron.status === 'ready') {
+  child = spawn(electron.binary, [path.join(root, '.out/main/electron-main.js'), ...args], { stdio: 'inherit' });
 } else {
-  console.log('Electron runtime is not installed (its binary was not downloaded); starting the Deskline web host instead.');
+  console.error(webHostFallbackLine(electron.status)); // stdout carries only the ready line
   child = spawn(process.execPath, [path.join(root, '.out/main/web-host.js'), ...args], { stdio: 'inherit' });
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

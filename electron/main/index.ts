@@ -12,8 +12,9 @@ import { createElectronStoreSettings } from './electronStoreSettings';
 import { bindGlobalShortcuts } from './globalShortcuts';
 import { bindRingAlert } from './ringAlert';
 import { bindIpc } from './ipcHost';
-import { createSafeStorageSecretStore } from './safeStorageSecretStore';
+import { createElectronSecretStore } from './safeStorageSecretStore';
 import { createSecureWindow } from './secureWindow';
+import { lockRefusedMessage, secondInstanceSteps } from './singleInstance';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(here, '../renderer');
@@ -25,7 +26,7 @@ app.setPath('userData', options.dataDir);
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
-  process.stderr.write('Deskline is already running for this data folder; focusing it.\n');
+  process.stderr.write(`${lockRefusedMessage(options.dataDir)}\n`);
   app.quit();
 } else {
   void start();
@@ -43,7 +44,7 @@ async function start(): Promise<void> {
       role: options.role,
       logger,
       createSettings: createElectronStoreSettings,
-      secrets: createSafeStorageSecretStore(options.dataDir),
+      secrets: createElectronSecretStore(options.dataDir, logger),
     });
   } catch (error) {
     dialog.showErrorBox('Deskline cannot start', (error as Error).message);
@@ -67,10 +68,15 @@ async function start(): Promise<void> {
   powerMonitor.on('unlock-screen', () => core.softphone?.service.networkChanged());
   process.stdout.write(`${readyLine(binding.port, binding.token)}\n`);
 
+  // The second instance's arguments are ignored on purpose (singleInstance.ts).
   app.on('second-instance', () => {
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
+    const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+    const state = win ? { exists: true as const, minimized: win.isMinimized(), visible: win.isVisible() } : { exists: false as const };
+    for (const step of secondInstanceSteps(state)) {
+      if (step === 'open') openWindow();
+      else if (step === 'restore') win?.restore();
+      else if (step === 'show') win?.show();
+      else win?.focus();
     }
   });
   app.on('activate', () => {

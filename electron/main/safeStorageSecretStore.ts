@@ -1,11 +1,27 @@
 // SecretStore for the Electron app: values encrypted with safeStorage (the OS keychain / DPAPI /
-// libsecret), kept as base64 in <data-dir>/secrets-os.json. Refuses to store anything when the OS
-// offers no real encryption rather than silently writing plain text.
+// libsecret), kept as base64 in <data-dir>/secrets-os.json. Where safeStorage offers no real
+// encryption (secretStoreChoice.ts: Linux basic_text, an unknown backend, none at all) the
+// file-key store of the web host is used instead, and the log says why.
 import { safeStorage } from 'electron';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { Logger } from '../core/ports';
 import type { SecretStore } from '../core/softphonePorts';
 import { writeFileDurably } from '../adapters/agentState/writeFileDurably';
+import { FileKeySecretStore } from '../adapters/secrets/fileKeySecretStore';
+import { chooseSecretStore } from './secretStoreChoice';
+
+/** Call after app 'ready' (before it, Linux reports the backend as `unknown`). */
+export function createElectronSecretStore(dataDir: string, logger: Logger): SecretStore {
+  const choice = chooseSecretStore({
+    platform: process.platform,
+    encryptionAvailable: safeStorage.isEncryptionAvailable(),
+    linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+  });
+  if (choice.store === 'safeStorage') return createSafeStorageSecretStore(dataDir);
+  logger.warn('The SIP password is kept with the file-key store in the data folder, not the OS keyring', { reason: choice.reason });
+  return new FileKeySecretStore(dataDir);
+}
 
 export function createSafeStorageSecretStore(dataDir: string): SecretStore {
   const file = path.join(dataDir, 'secrets-os.json');

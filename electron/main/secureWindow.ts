@@ -1,7 +1,9 @@
 // Secure window defaults in one place (VS Code's defaultBrowserWindowOptions): sandboxed, isolated,
-// no Node in the page, no navigation away, no new windows, external links to the system browser.
+// no Node in the page, no navigation away, no new windows, external links to the system browser,
+// and web permissions only as permissionPolicy.ts decides.
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions } from 'electron';
-import { appOrigin } from './appProtocol';
+import { externalUrlForWindowOpen, isNavigationAllowed } from './navigationPolicy';
+import { decidePermissionCheck, decidePermissionRequest } from './permissionPolicy';
 
 export function createSecureWindow(preloadPath: string, extra: BrowserWindowConstructorOptions = {}): BrowserWindow {
   const window = new BrowserWindow({
@@ -22,12 +24,17 @@ export function createSecureWindow(preloadPath: string, extra: BrowserWindowCons
     },
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    const external = externalUrlForWindowOpen(url);
+    if (external) void shell.openExternal(external);
     return { action: 'deny' };
   });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(appOrigin)) event.preventDefault();
+  window.webContents.on('will-navigate', (event) => {
+    if (!isNavigationAllowed(event.url)) event.preventDefault();
   });
+  // Without handlers Electron grants every permission (electron_permission_manager.cc).
+  const { session } = window.webContents;
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(decidePermissionRequest(permission, details)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => decidePermissionCheck(permission, requestingOrigin, details));
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
   return window;
