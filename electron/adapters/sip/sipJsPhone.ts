@@ -464,7 +464,7 @@ export class SipJsPhone implements SipPort {
     const session = this.requireCall(callId).session;
     if (mode === 'rfc4733') {
       const handler = session.sessionDescriptionHandler;
-      if (!handler || !handler.sendDtmf(tones, { duration: 100, interToneGap: 70 })) throw new Error('DTMF could not be sent.');
+      if (!handler || !handler.sendDtmf(tones, { duration: dtmfToneMs, interToneGap: dtmfGapMs })) throw new Error('DTMF could not be sent.');
       return;
     }
     // SIP INFO (application/dtmf-relay), one request per tone, in order.
@@ -477,7 +477,7 @@ export class SipJsPhone implements SipPort {
               onReject: (response) => reject(new Error(`INFO refused: ${response.message.statusCode}`)),
             },
             requestOptions: {
-              body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${tone}\r\nDuration=100` },
+              body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${tone}\r\nDuration=${dtmfToneMs}` },
             },
           })
           .catch(reject);
@@ -540,6 +540,15 @@ export class SipJsPhone implements SipPort {
     return record;
   }
 }
+
+/**
+ * Keypad tone length. Chromium sends a tone shorter than ~160 ms as three RFC 4733 end packets
+ * with no start packet, each marked as a new event: phone stacks then count one key press as
+ * several digits, or none (issue 20). 200 ms gets a proper start, updates and end; 70 ms between
+ * tones is what sip.js and most phones use.
+ */
+const dtmfToneMs = 200;
+const dtmfGapMs = 70;
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

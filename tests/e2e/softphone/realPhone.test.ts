@@ -54,4 +54,29 @@ describe('calls with a real SIP phone through an RTP <-> WebRTC bridge', () => {
     expect(level.loudSeconds, `phone heard ${JSON.stringify(level)}`).toBeGreaterThanOrEqual(1);
     await page.close();
   });
+
+  it('DTMF: each keypad press arrives at the phone as exactly one digit (RFC 4733)', async () => {
+    const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
+    const page = await lab.openAgent(await session.browser().newPage(), host);
+    const phone = await lab.startPhone({ answerMode: 'auto' });
+    await page.getByLabel('Number', { exact: true }).fill('2001');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await phone.waitForEvent('CALL_ESTABLISHED');
+    await expect.poll(async () => (await readAudioFlow(page)).connectionState, { timeout: 10_000 }).toBe('connected');
+
+    const keypad = page.getByRole('region', { name: 'Call with 2001' }).getByRole('group', { name: 'Keypad' });
+    const before = phone.events().length;
+    for (const key of ['5', '1', '#']) {
+      await keypad.getByRole('button', { name: key, exact: true }).click();
+      await phone.waitForEvent('CALL_DTMF_START', { after: before, where: (e) => e.param === key });
+      await page.waitForTimeout(400); // one press at a time, as a person keys
+    }
+    await page.waitForTimeout(1_000); // any repeated digit would arrive by now
+    const digits = phone.events().slice(before).filter((e) => e.type === 'CALL_DTMF_START').map((e) => e.param);
+    expect(digits).toEqual(['5', '1', '#']);
+    expect(phone.events().slice(before).filter((e) => e.type === 'CALL_DTMF_END')).toHaveLength(3);
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await phone.waitForEvent('CALL_CLOSED');
+    await page.close();
+  });
 });
