@@ -79,4 +79,54 @@ describe('calls with a real SIP phone through an RTP <-> WebRTC bridge', () => {
     await phone.waitForEvent('CALL_CLOSED');
     await page.close();
   });
+
+  it('refuses on arrival, with 488 and no ring, a call offering only a codec the browser lacks, and says why', async () => {
+    const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
+    const page = await lab.openAgent(await session.browser().newPage(), host);
+    const phone = await lab.startPhone({ codecs: ['GSM'] });
+
+    await phone.command('dial', lab.agentUri());
+    const closed = await phone.waitForEvent('CALL_CLOSED');
+    expect(closed.param).toMatch(/488/);
+    expect(phone.events().some((e) => e.type === 'CALL_RINGING')).toBe(false);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: "A call from 2001 could not be taken: the caller's phone offered no audio format we support." })
+      .waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('button', { name: 'Answer' }).count()).toBe(0);
+    expect(host.stderr()).toMatch(/refused on arrival.*noCommonCodec/s);
+    await page.close();
+  });
+
+  it('outbound failures are told in words and keep the dialled number: not found, busy, no common codec', async () => {
+    const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
+    const page = await lab.openAgent(await session.browser().newPage(), host);
+    const dialBox = page.getByLabel('Number', { exact: true });
+    const dial = async (number: string) => {
+      await dialBox.fill(number);
+      await page.getByRole('button', { name: 'Call', exact: true }).click();
+    };
+
+    await dial('2999'); // nobody registered: Kamailio answers 404
+    await page.getByRole('alert').filter({ hasText: 'Number not found: 2999.' }).waitFor({ timeout: 10_000 });
+    expect(await dialBox.inputValue()).toBe('2999');
+
+    const phone = await lab.startPhone();
+    await dial('2001');
+    await phone.waitForEvent('CALL_INCOMING');
+    await phone.command('hangup'); // refusing a ringing call: 486 Busy Here
+    await page.getByRole('alert').filter({ hasText: '2001 is busy.' }).waitFor({ timeout: 10_000 });
+    expect(await dialBox.inputValue()).toBe('2001');
+    await phone.stop();
+
+    const gsmPhone = await lab.startPhone({ codecs: ['GSM'], answerMode: 'auto' });
+    await dial('2001');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'The call to 2001 could not be connected: the other phone accepts no audio format we support.' })
+      .waitFor({ timeout: 10_000 });
+    expect(gsmPhone.events().some((e) => e.type === 'CALL_ESTABLISHED')).toBe(false);
+    expect(await dialBox.inputValue()).toBe('2001');
+    await page.close();
+  });
 });
