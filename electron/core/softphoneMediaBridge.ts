@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IceServer, MediaRequest } from '../../shared/contract/softphone';
 import type { Clock, TimerHandle } from '../../shared/domain/clock';
+import { checkOffer } from '../../shared/domain/webRtcOfferCheck';
 import type { MediaPort, MediaSession } from './softphonePorts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -34,6 +35,11 @@ export class MediaBridge implements MediaPort {
   private nextId = 1;
 
   constructor(private readonly options: MediaBridgeOptions) {}
+
+  /** The renderer's media is a browser RTCPeerConnection: WebRTC offers with a codec it decodes. */
+  checkOffer(offerSdp: string) {
+    return checkOffer(offerSdp);
+  }
 
   prepareAnswer(callId: string, offerSdp: string, context: { iceServers: IceServer[] }): void {
     const answer = this.request(callId, { kind: 'prepareAnswer', sdp: offerSdp, iceServers: context.iceServers }).then(requireSdp);

@@ -3,11 +3,20 @@ import type {
   CallListEntry,
   DtmfMode,
   IceServer,
+  OfferRefusal,
   RegistrationStatus,
   RemoteParty,
 } from '../../shared/contract/softphone';
 import type { CallParty } from '../../shared/domain/callStateMachine';
 import type { EndReason } from '../../shared/domain/callStateMachine';
+
+/** A call's audio could not be set up: the browser refused the far end's media. */
+export class MediaFailedError extends Error {
+  constructor(readonly detail: string) {
+    super('The call could not be connected (media).');
+    this.name = 'MediaFailedError';
+  }
+}
 
 /** Everything needed to register; `password` is only ever held in memory. */
 export interface SipAccount {
@@ -24,6 +33,8 @@ export interface SipPortListener {
   onRegistration(status: RegistrationStatus): void;
   /** An INVITE arrived; `replacesCallId` when it replaces one of our calls (RFC 3891). */
   onIncomingCall(call: { callId: string; remote: RemoteParty; replacesCallId: string | null }): void;
+  /** An INVITE was refused with 488 on arrival because the media side could never answer it. */
+  onCallRefused(call: { remote: RemoteParty; reason: OfferRefusal; offeredCodecs: string[] }): void;
   /** Outbound: 180/183 received. */
   onCallAlerting(callId: string): void;
   /** Inbound: our 200 OK was sent; outbound: 200 OK received. */
@@ -78,6 +89,11 @@ export interface MediaSession {
 /** Where call media lives: the renderer bridge in the app, a static SDP fake in Node tests. */
 export interface MediaPort {
   openSession(callId: string, context: { iceServers: IceServer[] }): MediaSession;
+  /**
+   * Whether an incoming offer can be answered at all, decided on arrival (synchronously), so an
+   * impossible call is refused with 488 before it rings. Absent: every offer is tried.
+   */
+  checkOffer?(offerSdp: string): { refusal: OfferRefusal | null; offeredCodecs: string[] };
   /**
    * An incoming call's offer, while it rings: the media side may build the answer ahead, so the
    * 200 OK goes out as soon as the agent answers. openSession then uses it if the offer matches.

@@ -20,7 +20,7 @@ import {
 import type { Clock } from '../../shared/domain/clock';
 import type { EventHub } from './eventHub';
 import type { Logger } from './ports';
-import type { CallListRepository, SipPort, SipPortListener } from './softphonePorts';
+import { MediaFailedError, type CallListRepository, type SipPort, type SipPortListener } from './softphonePorts';
 import type { SoftphoneSettings } from './softphoneSettings';
 
 export interface SoftphoneDeps {
@@ -343,6 +343,10 @@ export class SoftphoneService {
           void this.deps.sip.reject(callId, 486).catch((error: unknown) => this.logFailure('reject a waiting call', callId, error));
         }
       },
+      onCallRefused: ({ remote, reason }) => {
+        // Refused with 488 before it rang: no ring, no missed call, but the agent is told why.
+        this.deps.eventHub.emit('onCallRefused', { remote, reason, atWall: this.deps.clock.wallNow() });
+      },
       onCallAlerting: (callId) => {
         const entry = this.calls.get(callId);
         if (entry?.machine.current() === 'dialing') entry.machine.alerting();
@@ -428,6 +432,8 @@ export class SoftphoneService {
       return await step();
     } catch (error) {
       if (error instanceof ContractError) throw error;
+      // The browser's own words go to the log (where the adapter put them), not to the agent.
+      if (error instanceof MediaFailedError) throw new ContractError('MEDIA', error.message);
       throw new ContractError('UNAVAILABLE', messageOf(error));
     }
   }

@@ -9,6 +9,7 @@ export const errorCodes = [
   'NOT_FOUND',
   'CONFLICT', // the request is valid but not in the current state (e.g. answer with no call ringing)
   'UNAVAILABLE', // a dependency (SIP server, store) cannot be reached right now
+  'MEDIA', // a call's audio could not be set up (the browser refused the far end's media)
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);

@@ -118,6 +118,21 @@ export const callEndCauseSchema = z.enum([
 ]);
 export type CallEndCause = z.infer<typeof callEndCauseSchema>;
 
+/** What failed, for a call that ended as 'failed': the agent is told in words (issue 20). */
+export const callFailureSchema = z.enum([
+  'media', // the call's audio could not be set up (the far end's SDP was refused by the browser)
+  'error', // signalling or transport failure
+]);
+export type CallFailure = z.infer<typeof callFailureSchema>;
+
+/** Why an incoming call was refused on arrival with 488, before it rang. */
+export const offerRefusalSchema = z.enum([
+  'noAudio', // the offer had no usable audio stream
+  'noCommonCodec', // the caller's phone offered no audio format the desk's browser has
+  'notWebRtc', // plain RTP without DTLS/ICE: the desk needs an RTP <-> WebRTC bridge in front
+]);
+export type OfferRefusal = z.infer<typeof offerRefusalSchema>;
+
 export const stampSchema = z
   .object({
     /** Monotonic ms (for durations and ring counting, S-1.3). */
@@ -175,6 +190,8 @@ export const callEventSchema = z.discriminatedUnion('type', [
       by: callPartySchema,
       /** SIP status involved in ending, when there was one (e.g. 486, 603, 487). */
       sipCode: z.number().int().nullable(),
+      /** For cause 'failed': what failed (absent in events stored before it existed). */
+      failure: callFailureSchema.optional(),
     })
     .strict(),
 ]);
@@ -208,7 +225,7 @@ export const callViewSchema = z
     answeredAt: stampSchema.nullable(),
     endedAt: stampSchema.nullable(),
     end: z
-      .object({ cause: callEndCauseSchema, by: callPartySchema, sipCode: z.number().int().nullable() })
+      .object({ cause: callEndCauseSchema, by: callPartySchema, sipCode: z.number().int().nullable(), failure: callFailureSchema.optional() })
       .strict()
       .nullable(),
   })
@@ -484,4 +501,6 @@ export const softphoneEvents = {
   onMediaRequest: mediaRequestSchema,
   /** The missed/declined lists or the unseen-missed badge changed. */
   onCallListsChanged: callListsSchema,
+  /** An incoming call was refused with 488 on arrival (never rang): the agent is told why. */
+  onCallRefused: z.object({ remote: remotePartySchema, reason: offerRefusalSchema, atWall: z.number() }).strict(),
 };

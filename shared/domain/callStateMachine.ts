@@ -23,7 +23,8 @@ export type EndReason =
   | 'reject' // a final 3xx-6xx response to the INVITE (sent by us or received)
   | 'transferred' // our leg was released because a transfer completed
   | 'replaced' // an INVITE with Replaces took this dialog over
-  | 'error'; // transport/timeout/media failure
+  | 'media' // the call's audio could not be set up
+  | 'error'; // transport/timeout failure
 
 export class InvalidCallTransition extends Error {
   constructor(
@@ -49,7 +50,7 @@ export function endCauseFor(
 ): CallEndCause {
   if (reason === 'transferred') return 'transferred';
   if (reason === 'replaced') return 'replaced';
-  if (reason === 'error') return 'failed';
+  if (reason === 'error' || reason === 'media') return 'failed';
   if (phase === 'active' || phase === 'held') return 'completed';
   // Not answered yet.
   if (direction === 'inbound') {
@@ -213,8 +214,9 @@ export class CallStateMachine {
         : endCauseFor(this.phase, this.init.direction, by, reason, sipCode);
     this.phase = 'ended';
     this.endedAt = this.stamp();
-    this.end = { cause, by, sipCode };
-    this.emit({ type: 'ended', cause, by, sipCode }, this.endedAt);
+    const failure = cause !== 'failed' ? undefined : reason === 'media' ? 'media' : 'error';
+    this.end = failure ? { cause, by, sipCode, failure } : { cause, by, sipCode };
+    this.emit(failure ? { type: 'ended', cause, by, sipCode, failure } : { type: 'ended', cause, by, sipCode }, this.endedAt);
   }
 
   /** Throws unless the call is in one of `phases` (for commands, before any signalling). */

@@ -30,9 +30,28 @@ export class MediaPortSessionDescriptionHandler implements SessionDescriptionHan
   constructor(
     private readonly media: MediaSession,
     private readonly onError: (error: unknown) => void,
+    private readonly onMediaFailure: (error: unknown) => void = () => undefined,
   ) {}
 
   async getDescription(options?: MediaHandlerOptions): Promise<BodyAndContentType> {
+    return this.reportingFailure(() => this.describe(options));
+  }
+
+  async setDescription(sdp: string): Promise<void> {
+    return this.reportingFailure(() => this.apply(sdp));
+  }
+
+  /** sip.js turns a media failure into a bare 480 or BYE; the call's owner is told why first. */
+  private async reportingFailure<T>(step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (error) {
+      if (!this.closed) this.onMediaFailure(error);
+      throw error;
+    }
+  }
+
+  private async describe(options?: MediaHandlerOptions): Promise<BodyAndContentType> {
     this.assertOpen();
     const hold = options?.hold ?? false;
     if (this.state === 'have-remote-offer') {
@@ -45,7 +64,7 @@ export class MediaPortSessionDescriptionHandler implements SessionDescriptionHan
     return { body, contentType: 'application/sdp' };
   }
 
-  async setDescription(sdp: string): Promise<void> {
+  private async apply(sdp: string): Promise<void> {
     this.assertOpen();
     if (this.state === 'have-local-offer') {
       await this.media.setRemote(sdp, 'answer');
@@ -94,7 +113,10 @@ export function mediaPortHandlerFactory(
   media: MediaPort,
   iceServers: () => IceServer[],
   onError: (error: unknown) => void = () => undefined,
+  onMediaFailure: (sessionId: string, error: unknown) => void = () => undefined,
 ): SessionDescriptionHandlerFactory {
   return (session: Session) =>
-    new MediaPortSessionDescriptionHandler(media.openSession(session.id, { iceServers: iceServers() }), onError);
+    new MediaPortSessionDescriptionHandler(media.openSession(session.id, { iceServers: iceServers() }), onError, (error) =>
+      onMediaFailure(session.id, error),
+    );
 }

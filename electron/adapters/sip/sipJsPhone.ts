@@ -18,7 +18,7 @@ import type { DtmfMode, IceServer, RegistrationStatus } from '../../../shared/co
 import type { CallParty, EndReason } from '../../../shared/domain/callStateMachine';
 import type { Clock, TimerHandle } from '../../../shared/domain/clock';
 import type { Logger } from '../../core/ports';
-import type { MediaPort, SipAccount, SipPort, SipPortListener } from '../../core/softphonePorts';
+import { MediaFailedError, type MediaPort, type SipAccount, type SipPort, type SipPortListener } from '../../core/softphonePorts';
 import { MediaPortSessionDescriptionHandler, mediaPortHandlerFactory } from './mediaPortSessionDescriptionHandler';
 import { installSipWebSocket } from './nodeWebSocket';
 import { remotePartyOf } from './remoteParty';
@@ -51,11 +51,14 @@ interface CallRecord {
   /** How it ended, when we (or a delegate) know before sip.js reports Terminated. */
   end: { by: CallParty; reason: EndReason; sipCode: number | null } | null;
   transferPending: boolean;
+  /** Why the call's media failed, when it did (the browser's words, for the log). */
+  mediaFailure: string | null;
 }
 
 const noopListener: SipPortListener = {
   onRegistration: () => undefined,
   onIncomingCall: () => undefined,
+  onCallRefused: () => undefined,
   onCallAlerting: () => undefined,
   onCallEstablished: () => undefined,
   onCallEnded: () => undefined,
@@ -127,7 +130,15 @@ export class SipJsPhone implements SipPort {
           this.options.media,
           () => this.account?.iceServers ?? ([] as IceServer[]),
           (error) => this.options.logger.warn('Media request failed', { error: String(error) }),
+          (sessionId, error) => {
+            const record = this.calls.get(sessionId);
+            if (record) record.mediaFailure ??= errorMessage(error);
+            this.options.logger.warn('Call media could not be set up', { callId: sessionId, error: errorMessage(error) });
+          },
         ),
+        // 180 Ringing is sent by onInvite once the offer is known to be answerable: an impossible
+        // call is refused with 488 instead of ringing first (issue 20).
+        sendInitialProvisionalResponse: false,
         // sip.js would reject an unanswered call with 480 after 60 s; ring policy belongs to the core.
         noAnswerTimeout: 3600,
         userAgentString: 'Deskline',
@@ -310,7 +321,17 @@ export class SipJsPhone implements SipPort {
   private track(session: Session, direction: 'inbound' | 'outbound'): CallRecord {
     let markAcked!: () => void;
     const acked = new Promise<void>((resolve) => (markAcked = resolve));
-    const record: CallRecord = { session, direction, established: false, held: false, acked, markAcked, end: null, transferPending: false };
+    const record: CallRecord = {
+      session,
+      direction,
+      established: false,
+      held: false,
+      acked,
+      markAcked,
+      end: null,
+      transferPending: false,
+      mediaFailure: null,
+    };
     this.calls.set(session.id, record);
     session.delegate = {
       onAck: () => record.markAcked(),
@@ -336,7 +357,7 @@ export class SipJsPhone implements SipPort {
         // sip.js moves to Terminated before it calls the request delegate's onReject (which
         // tells us the status code): read the outcome once that synchronous step has run.
         queueMicrotask(() => {
-          const end = record.end ?? { by: 'system' as const, reason: 'error' as const, sipCode: null };
+          const end = record.end ?? { by: 'system' as const, reason: record.mediaFailure ? ('media' as const) : ('error' as const), sipCode: null };
           this.listener.onCallEnded(session.id, end.by, end.reason, end.sipCode);
         });
       }
@@ -345,23 +366,34 @@ export class SipJsPhone implements SipPort {
   }
 
   private onInvite(invitation: Invitation): void {
+    const offer = sdpOffer(invitation);
+    const verdict = offer ? this.options.media.checkOffer?.(offer) : undefined;
+    const remote = remotePartyOf(invitation.remoteIdentity.uri, invitation.remoteIdentity.displayName);
+    if (verdict?.refusal) {
+      // 488 Not Acceptable Here: the caller's network tries elsewhere or plays an announcement;
+      // a 480 after ringing would tell a queue that the agent is unavailable.
+      this.options.logger.warn('Incoming call refused on arrival: its offer cannot be answered', {
+        callId: invitation.id,
+        reason: verdict.refusal,
+        offeredCodecs: verdict.offeredCodecs.join(' '),
+      });
+      void invitation.reject({ statusCode: 488 }).catch((error: unknown) => this.options.logger.warn('488 could not be sent', { error: errorMessage(error) }));
+      this.listener.onCallRefused({ remote, reason: verdict.refusal, offeredCodecs: verdict.offeredCodecs });
+      return;
+    }
+    void invitation.progress().catch((error: unknown) => this.options.logger.warn('180 Ringing could not be sent', { error: errorMessage(error) }));
     const record = this.track(invitation, 'inbound');
     const replacee = invitation.replacee;
     if (replacee) {
       const replaced = this.calls.get(replacee.id);
       if (replaced) replaced.end = { by: 'remote', reason: 'replaced', sipCode: null };
     }
-    this.listener.onIncomingCall({
-      callId: invitation.id,
-      remote: remotePartyOf(invitation.remoteIdentity.uri, invitation.remoteIdentity.displayName),
-      replacesCallId: replacee?.id ?? null,
-    });
+    this.listener.onIncomingCall({ callId: invitation.id, remote, replacesCallId: replacee?.id ?? null });
     // The answer is built while the phone rings, so Answer only has to send the 200 OK. Asked for
     // after the call is announced: the ringing banner goes out first. Not for a call that will not
     // ring: one taken at once (it replaces a call we have) or refused at once (busy, call waiting).
-    const offer = invitation.request.body;
     const willRing = !replacee && record.end === null;
-    if (willRing && offer && /^application\/sdp\b/i.test(invitation.request.getHeader('Content-Type') ?? '')) {
+    if (willRing && offer) {
       this.options.media.prepareAnswer?.(invitation.id, offer, { iceServers: this.account?.iceServers ?? [] });
     }
   }
@@ -399,7 +431,12 @@ export class SipJsPhone implements SipPort {
   async answer(callId: string): Promise<void> {
     const record = this.requireCall(callId);
     if (!(record.session instanceof Invitation)) throw new Error('Only incoming calls can be answered.');
-    await record.session.accept({ sessionDescriptionHandlerOptions: { hold: false } as object });
+    try {
+      await record.session.accept({ sessionDescriptionHandlerOptions: { hold: false } as object });
+    } catch (error) {
+      if (record.mediaFailure) throw new MediaFailedError(record.mediaFailure);
+      throw error;
+    }
   }
 
   async reject(callId: string, statusCode: number): Promise<void> {
@@ -464,7 +501,7 @@ export class SipJsPhone implements SipPort {
     const session = this.requireCall(callId).session;
     if (mode === 'rfc4733') {
       const handler = session.sessionDescriptionHandler;
-      if (!handler || !handler.sendDtmf(tones, { duration: 100, interToneGap: 70 })) throw new Error('DTMF could not be sent.');
+      if (!handler || !handler.sendDtmf(tones, { duration: dtmfToneMs, interToneGap: dtmfGapMs })) throw new Error('DTMF could not be sent.');
       return;
     }
     // SIP INFO (application/dtmf-relay), one request per tone, in order.
@@ -539,6 +576,21 @@ export class SipJsPhone implements SipPort {
     if (!record) throw new Error(`No such call: ${callId}`);
     return record;
   }
+}
+
+/**
+ * Keypad tone length in the audio (RFC 4733; SIP INFO keeps 100 ms). Chromium sends a tone
+ * shorter than ~160 ms as three RFC 4733 end packets with no start packet, each marked as a new
+ * event: phone stacks then count one key press as several digits, or none (issue 20). 200 ms
+ * gets a proper start, updates and end; 70 ms between tones is what sip.js and most phones use.
+ */
+const dtmfToneMs = 200;
+const dtmfGapMs = 70;
+
+/** The INVITE's SDP offer, or null for an INVITE without one (the offer then goes in our 200 OK). */
+function sdpOffer(invitation: Invitation): string | null {
+  const body = invitation.request.body;
+  return body && /^application\/sdp\b/i.test(invitation.request.getHeader('Content-Type') ?? '') ? body : null;
 }
 
 function errorMessage(error: unknown): string {

@@ -13,6 +13,7 @@ import { useCallClocks } from '../clocks/useCallClocks';
 import { WrapUpPanel } from '../clocks/WrapUpPanel';
 import { CallControls } from './CallControls';
 import { CallListsPanel } from './CallListsPanel';
+import { CallOutcomeNotice } from './CallOutcomeNotice';
 import { DialPad } from './DialPad';
 import { IncomingCallBanner } from './IncomingCallBanner';
 import { RendererMediaEngine } from './media/rendererMediaEngine';
@@ -84,6 +85,7 @@ export function SoftphonePanel() {
         </p>
       ))}
       <MissedCallNotice notice={clocks.notice} onDismiss={clocks.dismissNotice} />
+      <CallOutcomeNotice />
       <WrapUpPanel wrapUp={clocks.wrapUp} run={run} />
       <CallRecordPanel callId={recordCallId} />
       {error && (
@@ -91,7 +93,7 @@ export function SoftphonePanel() {
           {error}
         </p>
       )}
-      <DialPad run={run} />
+      <DialPad run={run} calls={phone.calls} />
       <CallListsPanel lists={phone.lists} run={run} />
       {settingsOpen && (
         <SoftphoneSettingsDialog

@@ -13,7 +13,9 @@ export function usePhoneAction() {
         await action();
         return true;
       } catch (e) {
-        setError(t('softphone.actionFailed', { message: e instanceof HostError ? e.message : String(e) }));
+        // A media failure is said in words; the browser's own message is in the host's log.
+        if (e instanceof HostError && e.error.code === 'MEDIA') setError(t('softphone.outcome.media'));
+        else setError(t('softphone.actionFailed', { message: e instanceof HostError ? e.message : String(e) }));
         return false;
       }
     },

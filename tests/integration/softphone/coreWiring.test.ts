@@ -69,7 +69,7 @@ describe('softphone over the contract', () => {
   });
 
   it('answers and holds an inbound call with media negotiated by the renderer bridge', async () => {
-    const caller = new ScriptedUa({ server: kamailio.url, user: '3001', password: 'caller-secret', domain: kamailio.domain });
+    const caller = new ScriptedUa({ server: kamailio.url, user: '3001', password: 'caller-secret', domain: kamailio.domain, sdpProfile: 'webrtc' });
     await caller.start();
     try {
       const call = await caller.call('1001');

@@ -42,6 +42,7 @@ function phoneWithStatusLog(backoffInitialMs = 100) {
     onCallEstablished: () => undefined,
     onCallEnded: () => undefined,
     onTransferProgress: () => undefined,
+    onCallRefused: () => undefined,
   };
   phone.setListener(listener);
   phones.push(phone);

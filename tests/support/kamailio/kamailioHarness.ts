@@ -23,6 +23,11 @@ export interface KamailioOptions {
   users: SipUser[];
   /** Fixed port (e.g. the lab's); default: a free one. */
   port?: number;
+  /**
+   * Also listen on UDP for plain SIP phones and bridge their RTP to the WebRTC desks through this
+   * rtpengine control socket (see route[BRIDGE] in kamailio.cfg).
+   */
+  bridge?: { rtpengineSocket: string; udpPort?: number };
 }
 
 export interface RunningKamailio {
@@ -30,6 +35,8 @@ export interface RunningKamailio {
   /** ws://127.0.0.1:<port> */
   url: string;
   domain: string;
+  /** With `bridge`: the UDP port plain SIP phones register to (127.0.0.1). */
+  udpPort: number | null;
   /** The last part of Kamailio's stderr, for failure messages. */
   log(): string;
   stop(): Promise<void>;
@@ -106,6 +113,13 @@ export async function startKamailio(options: KamailioOptions): Promise<RunningKa
   let stderrTail = '';
   const log = () => stderrTail;
 
+  let udpPort = options.bridge ? (options.bridge.udpPort ?? 0) : null;
+  const bridgeArgs = async (): Promise<string[]> => {
+    if (!options.bridge) return [];
+    udpPort ||= await freeLoopbackPort();
+    return ['-A', 'WITH_BRIDGE', '-A', `SIP_UDP_PORT=${udpPort}`, '-A', `RTPENGINE_SOCK="${options.bridge.rtpengineSocket}"`];
+  };
+
   const launch = async (chosenPort: number): Promise<ChildProcess> => {
     const proc = spawn(
       kamailioBinary,
@@ -113,6 +127,7 @@ export async function startKamailio(options: KamailioOptions): Promise<RunningKa
         '-f', kamailioConfig,
         '-A', `WS_PORT=${chosenPort}`,
         '-A', `USERS_DB="text://${usersDir}"`,
+        ...(await bridgeArgs()),
         '-DD', '-E', '-Y', runDir, '-m', '64', '-M', '8',
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
@@ -134,6 +149,7 @@ export async function startKamailio(options: KamailioOptions): Promise<RunningKa
         return;
       } catch (error) {
         if (options.port || port || attempt >= 4) throw error;
+        if (options.bridge && !options.bridge.udpPort) udpPort = 0; // it may be the UDP port that was taken
       }
     }
   };
@@ -166,6 +182,9 @@ export async function startKamailio(options: KamailioOptions): Promise<RunningKa
       return `ws://127.0.0.1:${port}`;
     },
     domain: sipDomain,
+    get udpPort() {
+      return udpPort;
+    },
     log,
     running: () => child !== null && child.exitCode === null && child.signalCode === null,
     stop: async () => {

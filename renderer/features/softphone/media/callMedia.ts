@@ -114,7 +114,10 @@ export class CallMedia {
       if (iceServers && this.pc.signalingState !== 'closed') this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers });
       return this.pc;
     }
-    const pc = new RTCPeerConnection({ iceServers: iceServers ?? [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    // 'balanced', not 'max-bundle': an RTP <-> WebRTC bridge (rtpengine, most SBCs) offers and
+    // answers without an a=group:BUNDLE line, which max-bundle refuses outright (issue 20). With a
+    // single audio m-line, balanced costs nothing when the far end does bundle.
+    const pc = new RTCPeerConnection({ iceServers: iceServers ?? [], bundlePolicy: 'balanced', rtcpMuxPolicy: 'require' });
     pc.ontrack = (event) => {
       this.remoteAudio.srcObject = event.streams[0] ?? new MediaStream([event.track]);
       void this.useSpeaker(this.devices().speakerId).catch(() => undefined);

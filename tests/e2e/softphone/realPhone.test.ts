@@ -1,0 +1,132 @@
+// End to end with a real SIP phone: baresip over UDP calls through Kamailio, whose rtpengine
+// bridges plain RTP to the workstation's WebRTC (no BUNDLE group, as an rtpengine bridge offers).
+// Audio is measured at both ends: packets at the desk, decoded non-silent audio at the phone.
+import { describe, expect, it } from 'vitest';
+import { wavLevel } from '../../support/audio/wavLevel';
+import { useE2eSession } from '../../support/e2eSession';
+import { readAudioFlow } from '../../support/softphone/peerConnectionProbe';
+import { useBridgeLab } from '../../support/softphone/bridgeLab';
+import { tempDataDir } from '../../support/webHost';
+
+const session = useE2eSession();
+const lab = useBridgeLab();
+
+describe('calls with a real SIP phone through an RTP <-> WebRTC bridge', () => {
+  it('inbound: the phone calls, the agent answers, audio flows both ways', async () => {
+    const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
+    const page = await lab.openAgent(await session.browser().newPage(), host);
+    const phone = await lab.startPhone();
+
+    await phone.command('dial', lab.agentUri());
+    const banner = page.getByRole('alert').filter({ hasText: '2001' });
+    await banner.waitFor({ timeout: 10_000 });
+    await phone.waitForEvent('CALL_RINGING');
+    await banner.getByRole('button', { name: 'Answer' }).click();
+    await phone.waitForEvent('CALL_ESTABLISHED');
+
+    await expect.poll(async () => (await readAudioFlow(page)).connectionState, { timeout: 10_000 }).toBe('connected');
+    await expect.poll(async () => (await readAudioFlow(page)).packetsReceived, { timeout: 10_000 }).toBeGreaterThan(100);
+    await page.waitForTimeout(2_000);
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await phone.waitForEvent('CALL_CLOSED');
+    const heard = phone.heardFiles();
+    expect(heard.length).toBeGreaterThan(0);
+    const level = wavLevel(heard.at(-1)!);
+    expect(level.loudSeconds, `phone heard ${JSON.stringify(level)}`).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
+  it('outbound: the agent dials the phone, it answers, audio flows both ways', async () => {
+    const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
+    const page = await lab.openAgent(await session.browser().newPage(), host);
+    const phone = await lab.startPhone({ answerMode: 'auto' });
+
+    await page.getByLabel('Number', { exact: true }).fill('2001');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await phone.waitForEvent('CALL_ESTABLISHED');
+    await page.getByRole('button', { name: 'Hang up' }).waitFor({ timeout: 10_000 });
+    await expect.poll(async () => (await readAudioFlow(page)).connectionState, { timeout: 10_000 }).toBe('connected');
+    await expect.poll(async () => (await readAudioFlow(page)).packetsReceived, { timeout: 10_000 }).toBeGreaterThan(100);
+    await page.waitForTimeout(2_000);
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await phone.waitForEvent('CALL_CLOSED');
+    const level = wavLevel(phone.heardFiles().at(-1)!);
+    expect(level.loudSeconds, `phone heard ${JSON.stringify(level)}`).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
+  it('DTMF: each keypad press arrives at the phone as exactly one digit (RFC 4733)', async () => {
+    const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
+    const page = await lab.openAgent(await session.browser().newPage(), host);
+    const phone = await lab.startPhone({ answerMode: 'auto' });
+    await page.getByLabel('Number', { exact: true }).fill('2001');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await phone.waitForEvent('CALL_ESTABLISHED');
+    await expect.poll(async () => (await readAudioFlow(page)).connectionState, { timeout: 10_000 }).toBe('connected');
+
+    const keypad = page.getByRole('region', { name: 'Call with 2001' }).getByRole('group', { name: 'Keypad' });
+    const before = phone.events().length;
+    for (const key of ['5', '1', '#']) {
+      await keypad.getByRole('button', { name: key, exact: true }).click();
+      await phone.waitForEvent('CALL_DTMF_START', { after: before, where: (e) => e.param === key });
+      await page.waitForTimeout(400); // one press at a time, as a person keys
+    }
+    await page.waitForTimeout(1_000); // any repeated digit would arrive by now
+    const digits = phone.events().slice(before).filter((e) => e.type === 'CALL_DTMF_START').map((e) => e.param);
+    expect(digits).toEqual(['5', '1', '#']);
+    expect(phone.events().slice(before).filter((e) => e.type === 'CALL_DTMF_END')).toHaveLength(3);
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await phone.waitForEvent('CALL_CLOSED');
+    await page.close();
+  });
+
+  it('refuses on arrival, with 488 and no ring, a call offering only a codec the browser lacks, and says why', async () => {
+    const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
+    const page = await lab.openAgent(await session.browser().newPage(), host);
+    const phone = await lab.startPhone({ codecs: ['GSM'] });
+
+    await phone.command('dial', lab.agentUri());
+    const closed = await phone.waitForEvent('CALL_CLOSED');
+    expect(closed.param).toMatch(/488/);
+    expect(phone.events().some((e) => e.type === 'CALL_RINGING')).toBe(false);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: "A call from 2001 could not be taken: the caller's phone offered no audio format we support." })
+      .waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('button', { name: 'Answer' }).count()).toBe(0);
+    expect(host.stderr()).toMatch(/refused on arrival.*noCommonCodec/s);
+    await page.close();
+  });
+
+  it('outbound failures are told in words and keep the dialled number: not found, busy, no common codec', async () => {
+    const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
+    const page = await lab.openAgent(await session.browser().newPage(), host);
+    const dialBox = page.getByLabel('Number', { exact: true });
+    const dial = async (number: string) => {
+      await dialBox.fill(number);
+      await page.getByRole('button', { name: 'Call', exact: true }).click();
+    };
+
+    await dial('2999'); // nobody registered: Kamailio answers 404
+    await page.getByRole('alert').filter({ hasText: 'Number not found: 2999.' }).waitFor({ timeout: 10_000 });
+    expect(await dialBox.inputValue()).toBe('2999');
+
+    const phone = await lab.startPhone();
+    await dial('2001');
+    await phone.waitForEvent('CALL_INCOMING');
+    await phone.command('hangup'); // refusing a ringing call: 486 Busy Here
+    await page.getByRole('alert').filter({ hasText: '2001 is busy.' }).waitFor({ timeout: 10_000 });
+    expect(await dialBox.inputValue()).toBe('2001');
+    await phone.stop();
+
+    const gsmPhone = await lab.startPhone({ codecs: ['GSM'], answerMode: 'auto' });
+    await dial('2001');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'The call to 2001 could not be connected: the other phone accepts no audio format we support.' })
+      .waitFor({ timeout: 10_000 });
+    expect(gsmPhone.events().some((e) => e.type === 'CALL_ESTABLISHED')).toBe(false);
+    expect(await dialBox.inputValue()).toBe('2001');
+    await page.close();
+  });
+});
