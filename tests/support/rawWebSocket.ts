@@ -3,7 +3,10 @@
 import net from 'node:net';
 import type { RunningWebHost } from './webHost';
 
-export function connectRaw(host: RunningWebHost): Promise<net.Socket> {
+/** Where a host listens and the token it wants: a host process, or a binding a test started. */
+export type HostAddress = Pick<RunningWebHost, 'port' | 'token' | 'origin'>;
+
+export function connectRaw(host: HostAddress): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(host.port, '127.0.0.1');
     socket.once('error', reject);
@@ -15,7 +18,7 @@ export function connectRaw(host: RunningWebHost): Promise<net.Socket> {
 }
 
 /** A WebSocket upgrade request; `token: null` leaves the token out (the refused path). */
-export function upgradeRequest(host: RunningWebHost, options: { token?: string | null } = {}): string {
+export function upgradeRequest(host: HostAddress, options: { token?: string | null } = {}): string {
   const token = options.token === undefined ? host.token : options.token;
   const query = token === null ? '' : `?token=${token}`;
   return [
@@ -32,7 +35,7 @@ export function upgradeRequest(host: RunningWebHost, options: { token?: string |
 }
 
 /** A raw socket after a successful handshake (101); everything after that is frames. */
-export async function openRawWebSocket(host: RunningWebHost): Promise<{ socket: net.Socket; received: () => Buffer }> {
+export async function openRawWebSocket(host: HostAddress): Promise<{ socket: net.Socket; received: () => Buffer }> {
   const socket = await connectRaw(host);
   const chunks: Buffer[] = [];
   socket.on('data', (chunk: Buffer) => chunks.push(chunk));
