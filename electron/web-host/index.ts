@@ -8,12 +8,14 @@ import { connectionLimitsFromEnv, type ConnectionLimits } from './connectionLimi
 import { parseHostOptions, readyLine, type HostOptions } from './hostOptions';
 import { DataDirLockedError } from '../adapters/database/dataDirLock';
 import { openHostCore, type HostCore } from './openHostCore';
+import { installProcessGuards } from './processGuards';
 import { startWebBinding } from './webBinding';
 
 const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
 
 async function main(): Promise<void> {
   const logger = createStderrLogger('web-host');
+  const processGuards = installProcessGuards({ logger });
   let options: HostOptions;
   let limits: ConnectionLimits;
   try {
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
   const binding = await startWebBinding({ core, rendererDir, port: options.port, caller, logger, limits });
   logger.info('Web host started', { dataDir: options.dataDir, port: binding.port });
   process.stdout.write(`${readyLine(binding.port, binding.token)}\n`);
+  processGuards.markReady();
 
   let closing = false;
   const shutdown = async (signal: string) => {
