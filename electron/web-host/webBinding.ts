@@ -212,7 +212,7 @@ export async function startWebBinding(options: WebBindingOptions): Promise<WebBi
       return;
     }
     client.inFlight += 1;
-    options.core
+    void options.core
       .dispatch(method, payload, options.caller)
       .catch((error: unknown) => {
         // The dispatcher wraps handler failures itself; this is the last net under it.
@@ -226,9 +226,13 @@ export async function startWebBinding(options: WebBindingOptions): Promise<WebBi
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: Error) => {
+      clearInterval(heartbeat);
+      reject(error);
+    };
+    server.once('error', failed);
     server.listen(options.port, '127.0.0.1', () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });

@@ -92,6 +92,24 @@ describe('crashes a peer could cause (issue 12)', () => {
     await expectStillServing(host);
   });
 
+  it('answers HTTP garbage with 400 and closes it; a reset in the middle of a page request is harmless', async () => {
+    const garbage = ignoreErrors(await connectRaw(host));
+    const answer = new Promise<string>((resolve) => {
+      let text = '';
+      garbage.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      garbage.on('close', () => resolve(text));
+    });
+    garbage.write('NOT HTTP AT ALL\r\n\r\n');
+    expect(await answer).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const page = ignoreErrors(await connectRaw(host));
+      page.write(`GET /?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`);
+      page.resetAndDestroy();
+    }
+    await settled(host, /HTTP client error/);
+    await expectStillServing(host);
+  });
+
   it('still answers a malformed frame with a protocol error and keeps the socket', async () => {
     const { socket, received } = await openRawWebSocket(host);
     socket.write(clientFrame(opcodes.binary, Buffer.from([1, 2, 3])));
