@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createStderrLogger } from '../adapters/logging/stderrLogger';
 import { parseHostOptions, readyLine } from '../web-host/hostOptions';
 import { openHostCore, type HostCore } from '../web-host/openHostCore';
+import { installProcessGuards } from '../web-host/processGuards';
 import { startWebBinding } from '../web-host/webBinding';
 import { appOrigin, registerAppScheme, serveRenderer } from './appProtocol';
 import { createElectronStoreSettings } from './electronStoreSettings';
@@ -20,6 +21,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(here, '../renderer');
 const preloadPath = path.join(here, 'preload.cjs');
 const logger = createStderrLogger('electron');
+// Issue 12: unexpected errors are logged and survived once ready (see processGuards.ts).
+const processGuards = installProcessGuards({ logger });
 
 const options = parseHostOptions(process.argv.slice(app.isPackaged ? 1 : 2));
 app.setPath('userData', options.dataDir);
@@ -67,6 +70,7 @@ async function start(): Promise<void> {
   powerMonitor.on('resume', () => core.softphone?.service.networkChanged());
   powerMonitor.on('unlock-screen', () => core.softphone?.service.networkChanged());
   process.stdout.write(`${readyLine(binding.port, binding.token)}\n`);
+  processGuards.markReady();
 
   // The second instance's arguments are ignored on purpose (singleInstance.ts).
   app.on('second-instance', () => {

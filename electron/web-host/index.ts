@@ -4,18 +4,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConfSettings } from '../adapters/settings/confSettings';
 import { createStderrLogger } from '../adapters/logging/stderrLogger';
+import { connectionLimitsFromEnv, type ConnectionLimits } from './connectionLimits';
 import { parseHostOptions, readyLine, type HostOptions } from './hostOptions';
 import { DataDirLockedError } from '../adapters/database/dataDirLock';
 import { openHostCore, type HostCore } from './openHostCore';
+import { installProcessGuards } from './processGuards';
 import { startWebBinding } from './webBinding';
 
 const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
 
 async function main(): Promise<void> {
   const logger = createStderrLogger('web-host');
+  const processGuards = installProcessGuards({ logger });
   let options: HostOptions;
+  let limits: ConnectionLimits;
   try {
     options = parseHostOptions(process.argv.slice(2));
+    limits = connectionLimitsFromEnv(process.env);
   } catch (error) {
     process.stderr.write(`Deskline: ${(error as Error).message}\n`);
     process.exit(2);
@@ -36,9 +41,10 @@ async function main(): Promise<void> {
     process.exit(error instanceof DataDirLockedError ? 3 : 1);
   }
   const { core, caller } = hostCore;
-  const binding = await startWebBinding({ core, rendererDir, port: options.port, caller, logger });
+  const binding = await startWebBinding({ core, rendererDir, port: options.port, caller, logger, limits });
   logger.info('Web host started', { dataDir: options.dataDir, port: binding.port });
   process.stdout.write(`${readyLine(binding.port, binding.token)}\n`);
+  processGuards.markReady();
 
   let closing = false;
   const shutdown = async (signal: string) => {

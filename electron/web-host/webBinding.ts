@@ -1,6 +1,7 @@
 // The web binding of the contract: serves the built renderer over HTTP and the contract over a
 // WebSocket, on 127.0.0.1 only. Every request needs the per-run token; the Host and Origin headers
-// must name this server (a page on another origin, or a DNS-rebinding name, is refused).
+// must name this server (a page on another origin, or a DNS-rebinding name, is refused). No peer
+// can crash it or hold more than its share (connectionLimits.ts): issue 12.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -10,8 +11,11 @@ import type { Core } from '../core/createCore';
 import type { CallerContext } from '../core/dispatcher';
 import type { Logger } from '../core/ports';
 import { newAccessToken, tokenCookieName, tokenFromRequest, tokensMatch } from './accessToken';
+import { defaultConnectionLimits, type ConnectionLimits } from './connectionLimits';
 import { contentSecurityPolicy } from './contentSecurityPolicy';
+import { guardHttpServer, guardUpgradeSocket, refuseUpgrade } from './httpServerGuards';
 import { readStaticFile } from './staticFiles';
+import { createThrottledWarning } from './throttledWarning';
 
 export interface WebBindingOptions {
   core: Core;
@@ -20,7 +24,26 @@ export interface WebBindingOptions {
   caller: CallerContext;
   logger: Logger;
   token?: string;
+  /** Defaults to {@link defaultConnectionLimits}. */
+  limits?: ConnectionLimits;
 }
+
+/** Close codes a client sees (RFC 6455 §7.4.1) when the binding sends it away. */
+export const closeCodes = { tooManyConnections: 1013, tooSlow: 1008, shuttingDown: 1001 } as const;
+
+/** One connected contract WebSocket and what it holds of the host. */
+interface Client {
+  ws: WebSocket;
+  /** Answered the last ping (or connected since). */
+  alive: boolean;
+  inFlight: number;
+  dropping: boolean;
+}
+
+/** Network noise of one kind is logged at most once per this window (with a count). */
+const warningWindowMs = 10_000;
+/** A dropped slow client gets this long for its close frame before its socket is destroyed. */
+const slowClientGraceMs = 1_000;
 
 export interface WebBinding {
   port: number;
@@ -33,17 +56,27 @@ export const apiPath = '/api';
 
 export async function startWebBinding(options: WebBindingOptions): Promise<WebBinding> {
   const token = options.token ?? newAccessToken();
-  const sockets = new Set<WebSocket>();
+  const limits = options.limits ?? defaultConnectionLimits;
+  const logger = options.logger;
+  const warn = createThrottledWarning(logger, { windowMs: warningWindowMs, now: () => performance.now() });
+  const clients = new Map<WebSocket, Client>();
   let port = 0;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
   const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
 
-  const server = http.createServer((request, response) => {
+  const serverOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+  };
+  const server = http.createServer(serverOptions, (request, response) => {
     void serveHttp(request, response).catch((error: unknown) => {
-      options.logger.error('HTTP request failed', { error: String(error) });
+      logger.error('HTTP request failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       if (!response.headersSent) response.writeHead(500).end('Internal error');
+      else response.destroy();
     });
   });
+  guardHttpServer(server, limits, warn, logger);
 
   async function serveHttp(request: IncomingMessage, response: ServerResponse) {
     response.setHeader('X-Content-Type-Options', 'nosniff');
@@ -78,11 +111,13 @@ export async function startWebBinding(options: WebBindingOptions): Promise<WebBi
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  wss.on('error', (error) => logger.error('WebSocket server error', { error: error.stack ?? String(error) }));
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    guardUpgradeSocket(socket, warn);
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const refusal = upgradeRefusal(request, url.pathname);
     if (refusal) {
-      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      refuseUpgrade(socket, refusal);
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => attach(ws));
@@ -98,20 +133,66 @@ export async function startWebBinding(options: WebBindingOptions): Promise<WebBi
   }
 
   function attach(ws: WebSocket) {
-    sockets.add(ws);
-    const unsubscribe = options.core.eventHub.subscribe((event, payload) => {
-      ws.send(JSON.stringify({ event, payload }));
+    // ws reports a frame over maxPayload, invalid UTF-8 or a protocol violation here, and has
+    // already closed the connection with the matching code (1009, 1007, 1002): only log it.
+    ws.on('error', (error: Error & { code?: string }) => {
+      warn(`ws-error:${error.code ?? error.name}`, 'WebSocket client broke the protocol; closed it', { code: error.code, message: error.message });
     });
-    ws.on('message', (data, isBinary) => {
-      void handleFrame(ws, isBinary ? null : data.toString());
-    });
+    if (clients.size >= limits.maxWebSockets) {
+      // Accepted first so that a browser sees the reason (it never sees a refused handshake's status).
+      warn('ws-cap', 'Refused a WebSocket: too many open', { open: clients.size, limit: limits.maxWebSockets });
+      ws.close(closeCodes.tooManyConnections, `Deskline: too many connections (limit ${limits.maxWebSockets}); close another tab`);
+      return;
+    }
+    const client: Client = { ws, alive: true, inFlight: 0, dropping: false };
+    clients.set(ws, client);
+    const unsubscribe = options.core.eventHub.subscribe((event, payload) => send(client, { event, payload }));
+    ws.on('pong', () => (client.alive = true));
+    ws.on('message', (data, isBinary) => handleFrame(client, isBinary ? null : data.toString()));
     ws.on('close', () => {
       unsubscribe();
-      sockets.delete(ws);
+      clients.delete(ws);
     });
   }
 
-  async function handleFrame(ws: WebSocket, text: string | null) {
+  /** Sends one frame unless the client is gone or too far behind; never throws (events fan out through here). */
+  function send(client: Client, frame: object): void {
+    if (client.ws.readyState !== client.ws.OPEN || !withinBacklog(client)) return;
+    try {
+      client.ws.send(JSON.stringify(frame));
+    } catch (error) {
+      logger.error('Could not send a frame to a WebSocket client', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  }
+
+  /** False (and the client is dropped) once more than the limit is queued for a client that does not read. */
+  function withinBacklog(client: Client): boolean {
+    if (client.ws.bufferedAmount <= limits.maxBufferedBytes) return true;
+    if (!client.dropping) {
+      client.dropping = true;
+      warn('ws-slow', 'Dropped a WebSocket client that does not read what it is sent', { bufferedBytes: client.ws.bufferedAmount, limit: limits.maxBufferedBytes });
+      // The close frame waits behind the backlog; the socket (and the memory) goes soon after.
+      client.ws.close(closeCodes.tooSlow, 'Deskline: client too slow to read; reconnect');
+      setTimeout(() => client.ws.terminate(), slowClientGraceMs).unref();
+    }
+    return false;
+  }
+
+  // A peer that vanished without closing (half-open) or stopped reading misses a pong and goes.
+  const heartbeat = setInterval(() => {
+    for (const client of clients.values()) {
+      if (!client.alive) {
+        warn('ws-heartbeat', 'Dropped a WebSocket client that stopped answering pings');
+        client.ws.terminate();
+        continue;
+      }
+      client.alive = false;
+      if (withinBacklog(client) && client.ws.readyState === client.ws.OPEN) client.ws.ping();
+    }
+  }, limits.heartbeatMs);
+  heartbeat.unref();
+
+  function handleFrame(client: Client, text: string | null) {
     let json: unknown;
     try {
       json = text === null ? undefined : JSON.parse(text);
@@ -120,17 +201,38 @@ export async function startWebBinding(options: WebBindingOptions): Promise<WebBi
     }
     const frame = clientFrameSchema.safeParse(json);
     if (!frame.success) {
-      ws.send(JSON.stringify({ protocolError: { code: 'VALIDATION', message: 'Malformed frame: expected JSON {id, method, payload}.' } }));
+      send(client, { protocolError: { code: 'VALIDATION', message: 'Malformed frame: expected JSON {id, method, payload}.' } });
       return;
     }
-    const reply = await options.core.dispatch(frame.data.method, frame.data.payload, options.caller);
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: frame.data.id, reply }));
+    const { id, method, payload } = frame.data;
+    if (client.inFlight >= limits.maxInFlightPerSocket) {
+      warn('ws-in-flight', 'Refused a request: too many in flight on one WebSocket', { limit: limits.maxInFlightPerSocket });
+      const message = `Too many requests at once on this connection (limit ${limits.maxInFlightPerSocket}); ${JSON.stringify(method)} was not run. Retry when earlier replies have arrived.`;
+      send(client, { id, reply: { ok: false, error: { code: 'UNAVAILABLE', message } } });
+      return;
+    }
+    client.inFlight += 1;
+    void options.core
+      .dispatch(method, payload, options.caller)
+      .catch((error: unknown) => {
+        // The dispatcher wraps handler failures itself; this is the last net under it.
+        logger.error('Contract dispatch failed', { method, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        return { ok: false as const, error: { code: 'INTERNAL' as const, message: `${method} failed.` } };
+      })
+      .then((reply) => {
+        client.inFlight -= 1;
+        send(client, { id, reply });
+      });
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: Error) => {
+      clearInterval(heartbeat);
+      reject(error);
+    };
+    server.once('error', failed);
     server.listen(options.port, '127.0.0.1', () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
@@ -141,7 +243,8 @@ export async function startWebBinding(options: WebBindingOptions): Promise<WebBi
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
     close: async () => {
-      for (const ws of sockets) ws.close(1001, 'Host shutting down');
+      clearInterval(heartbeat);
+      for (const ws of clients.keys()) ws.close(closeCodes.shuttingDown, 'Host shutting down');
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

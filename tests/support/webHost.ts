@@ -26,12 +26,14 @@ export function tempDataDir(prefix = 'deskline-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startWebHost(options: { dataDir?: string; lang?: string; port?: number; extraArgs?: string[] } = {}): Promise<RunningWebHost> {
+export async function startWebHost(
+  options: { dataDir?: string; lang?: string; port?: number; extraArgs?: string[]; env?: Record<string, string> } = {},
+): Promise<RunningWebHost> {
   const dataDir = options.dataDir ?? tempDataDir();
   const args = [webHostEntry, '--port', String(options.port ?? 0), '--data-dir', dataDir];
   if (options.lang) args.push('--lang', options.lang);
   args.push(...(options.extraArgs ?? []));
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
