@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { restrictNewFiles } from '../adapters/files/privateFiles';
 import { createStderrLogger } from '../adapters/logging/stderrLogger';
 import { parseHostOptions, readyLine } from '../web-host/hostOptions';
 import { openHostCore, type HostCore } from '../web-host/openHostCore';
@@ -19,6 +20,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(here, '../renderer');
 const preloadPath = path.join(here, 'preload.cjs');
 const logger = createStderrLogger('electron');
+// S-6: before anything (Chromium included) writes into the data folder, new files are this user's only.
+restrictNewFiles();
 
 const options = parseHostOptions(process.argv.slice(app.isPackaged ? 1 : 2));
 app.setPath('userData', options.dataDir);

@@ -87,7 +87,7 @@ export async function recoverDatabase(paths: StorePaths, options: RecoveryOption
       report.problems.push(`Journal ${start}: ${decoded.problem}; the last ${cut} bytes were cut off and kept in damaged/ (never applied).`);
       if (!options.readOnly) {
         const tailFile = `${file}.tail`;
-        writeFileSync(tailFile, bytes.subarray(decoded.validBytes));
+        writeFileSync(tailFile, bytes.subarray(decoded.validBytes), { mode: 0o600 }); // S-6
         aside(tailFile, 'torn');
         truncateSync(file, decoded.validBytes);
       }

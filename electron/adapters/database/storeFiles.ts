@@ -49,7 +49,7 @@ export const listSegmentStarts = (dir: string) => listNumbered(dir, /^journal-(\
 
 /** Moves a file into damaged/ under a unique name; never overwrites, never deletes. */
 export function moveAside(paths: StorePaths, file: string, why: string): string {
-  mkdirSync(paths.damagedDir, { recursive: true });
+  mkdirSync(paths.damagedDir, { recursive: true, mode: 0o700 }); // S-6
   const target = path.join(paths.damagedDir, `${path.basename(file)}.${why}-${Date.now()}`);
   renameSync(file, target);
   fsyncDir(paths.dir);

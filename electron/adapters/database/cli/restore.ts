@@ -4,11 +4,14 @@ import { mkdirSync } from 'node:fs';
 import { installBackup } from '../backupFiles';
 import { acquireDataDirLock, DataDirLockedError } from '../dataDirLock';
 import { requiredPaths, runCli } from './cliArgs';
+import { restrictNewFiles } from '../../files/privateFiles';
+
+restrictNewFiles(); // S-6: the output (and anything else this creates) is this user's only
 
 runCli(
   async () => {
     const args = requiredPaths(process.argv.slice(2), ['data-dir', 'in'], 'npm run restore -- --data-dir <dir> --in <file>');
-    mkdirSync(args['data-dir'], { recursive: true });
+    mkdirSync(args['data-dir'], { recursive: true, mode: 0o700 });
     const lock = acquireDataDirLock(args['data-dir']);
     try {
       const { check, previousMovedTo } = await installBackup(args['data-dir'], args.in);
