@@ -40,7 +40,7 @@ export function createDataStoreAdapter(store: Store, dataDir: string, notices: s
       const file = path.join(dir, fileName);
       let check;
       try {
-        ({ check } = await checkBackup(file));
+        check = await checkBackup(file); // in a worker: the host keeps serving calls meanwhile
       } catch (error) {
         throw new ContractError('VALIDATION', (error as Error).message);
       }
