@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export const dbFolderName = 'db';
 const pad = (n: number) => String(n).padStart(12, '0');
+/** A sequence number as it appears in file names (fixed width, so names sort in order). */
+export const padSeq = pad;
 
 export interface StorePaths {
   dir: string;
