@@ -2,6 +2,7 @@
 // process with a permissive umask, so the explicit modes are what counts) and by the real web host
 // (settings, key, secrets, journal, snapshots, backups, lock), and files left 0644/0755 by older
 // versions are tightened when the host starts.
+import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
@@ -9,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tightenDataDir } from '../../../../../electron/adapters/files/privateFiles';
 import { openContractSocket } from '../../../../support/contractSocket';
 import { commitMarkers, withStore } from '../../../../support/database/storeFixtures';
-import { startWebHost, tempDataDir, type RunningWebHost } from '../../../../support/webHost';
+import { repoRoot, startWebHost, tempDataDir, type RunningWebHost } from '../../../../support/webHost';
 
 const posix = process.platform !== 'win32';
 
@@ -105,6 +106,20 @@ describe.runIf(posix)('data-folder file modes (S-6)', () => {
     );
     expect(looseModes(dataDir)).toEqual([]);
     expect(lstatSync(outside).mode & 0o777).toBe(0o644);
+  });
+
+  it('`npm run backup` and `npm run report` write their files private, in private new folders', async () => {
+    const dataDir = tempDataDir('deskline-modes-cli-');
+    await withStore(dataDir, (store) => commitMarkers(store, 1, 2));
+    const outDir = path.join(tempDataDir('deskline-modes-cli-out-'), 'new-folder');
+    const run = (cli: string, args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', `electron/adapters/database/cli/${cli}.ts`, ...args], { cwd: repoRoot, encoding: 'utf8' });
+    const backup = run('backup', ['--data-dir', dataDir, '--out', path.join(outDir, 'nightly.sqlite')]);
+    expect(backup.stderr).toBe('');
+    const report = run('report', ['calls', '--data-dir', dataDir, '--from', '2026-11-23', '--to', '2026-11-23', '--format', 'csv', '--out', path.join(outDir, 'calls.csv')]);
+    expect(report.stderr).toBe('');
+    expect(allEntries(outDir)).toEqual(['calls.csv', 'nightly.sqlite']);
+    expect(looseModes(outDir)).toEqual([]);
+    expect(looseModes(dataDir)).toEqual([]); // including the audit entry the report left
   });
 
   it('tightening is bounded: it stops at the entry limit and says so', () => {
