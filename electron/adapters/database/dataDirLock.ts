@@ -21,7 +21,7 @@ export class DataDirLockedError extends Error {
     super(
       ownerPid === null
         ? `Another Deskline is starting with the data folder ${dataDir}. Close it first, or start with a different --data-dir.`
-        : `Deskline is already running with the data folder ${dataDir} (process ${ownerPid}). Close that window first, or start with a different --data-dir.`,
+        : `Deskline is already running with the data folder ${dataDir} (process ${ownerPid}). Close that window first, or start with a different --data-dir. (If no Deskline is running, process ${ownerPid} is another program: delete ${path.join(dataDir, lockFileName)}.)`,
     );
     this.name = 'DataDirLockedError';
   }
@@ -169,12 +169,14 @@ function withTakeoverGuard(dataDir: string, body: () => void): void {
   }
 }
 
+/** The lock file's content and age; null if it is gone. */
 function readLockFile(file: string): { text: string; ageMs: number } | null {
   try {
     const ageMs = Date.now() - statSync(file).mtimeMs;
     return { text: readFileSync(file, 'utf8'), ageMs };
-  } catch {
-    return null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new Error(`Cannot read the lock file ${file}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -19,8 +19,11 @@ export interface ProcessIdentity {
 
 /** ps reports seconds and wall clocks drift a little; a pid reused within this margin is not told apart. */
 const startToleranceMs = 2_500;
-/** os.uptime() against the wall clock: generous, a reboot takes longer than this anyway. */
-const bootToleranceMs = 60_000;
+/**
+ * Where no boot id exists, "started before this boot" compares wall-clock times, which a clock
+ * set forward could fake for a live owner; only an owner this much older than the boot counts.
+ */
+const bootToleranceMs = 10 * 60_000;
 
 export function linuxStartTicks(pid: number): string | null {
   try {
@@ -76,9 +79,10 @@ function psStartedAt(pid: number): number | null {
 
 /** Is the process that `owner` describes still running? Says why not when it is not. */
 export function sameProcessStillRunning(owner: ProcessIdentity, self: ProcessIdentity): { alive: true } | { alive: false; why: string } {
-  if (owner.bootId && self.bootId && owner.bootId !== self.bootId) return { alive: false, why: 'ran before the last reboot' };
+  const bootIds = owner.bootId !== null && self.bootId !== null;
+  if (bootIds && owner.bootId !== self.bootId) return { alive: false, why: 'ran before the last reboot' };
   const bootedAt = Date.now() - os.uptime() * 1000;
-  if (owner.startedAt !== null && owner.startedAt < bootedAt - bootToleranceMs) return { alive: false, why: 'started before the last reboot' };
+  if (!bootIds && owner.startedAt !== null && owner.startedAt < bootedAt - bootToleranceMs) return { alive: false, why: 'started before the last reboot' };
   if (!pidExists(owner.pid)) return { alive: false, why: 'no longer exists' };
   if (owner.startTicks && self.bootId && owner.bootId === self.bootId) {
     const now = linuxStartTicks(owner.pid);

@@ -3,9 +3,10 @@
 // several processes starting at once (exactly one wins, also when they race to take over a stale lock).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireDataDirLock, DataDirLockedError, formatLock, lockFileName } from '../../../../../electron/adapters/database/dataDirLock';
+import { acquireDataDirLock, DataDirLockedError, formatLock, judgeLock, lockFileName } from '../../../../../electron/adapters/database/dataDirLock';
 import { linuxStartTicks, processIdentity } from '../../../../../electron/adapters/database/processIdentity';
 import { repoRoot, tempDataDir } from '../../../../support/webHost';
 
@@ -85,6 +86,19 @@ describe('the data-folder lock (S-6 data safety: one writer, restart after a cra
     const lock = acquireDataDirLock(dataDir);
     expect(lock.tookOver).toMatch(/before the last reboot/);
     lock.release();
+  });
+
+  it.runIf(process.platform !== 'win32')('without /proc (macOS): tells a reused pid by the start time ps reports, and an owner from before the boot', async () => {
+    const other = unrelatedProcess();
+    await new Promise((r) => setTimeout(r, 300));
+    const noProc = { pid: process.pid, startTicks: null, bootId: null, startedAt: Date.now() - process.uptime() * 1000 };
+    const lockOf = (startedAt: number) => formatLock({ pid: other.pid!, startTicks: null, bootId: null, startedAt });
+    // Its real start time (ps has whole seconds): the owner is running.
+    const startedAt = Date.now() - 300;
+    expect(judgeLock(lockOf(startedAt), 0, noProc)).toEqual({ live: true, pid: other.pid });
+    expect(judgeLock(lockOf(startedAt - 60_000), 0, noProc)).toEqual({ live: false, why: `process ${other.pid} ended; its pid now belongs to another process` });
+    const bootedAt = Date.now() - os.uptime() * 1000;
+    expect(judgeLock(lockOf(bootedAt - 3_600_000), 0, noProc)).toEqual({ live: false, why: `process ${other.pid} started before the last reboot` });
   });
 
   it('refuses while the owner lives, and takes over once it is killed', async () => {
