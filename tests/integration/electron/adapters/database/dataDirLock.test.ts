@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirLockedError, formatLock, judgeLock, lockFileName } from '../../../../../electron/adapters/database/dataDirLock';
 import { linuxStartTicks, processIdentity } from '../../../../../electron/adapters/database/processIdentity';
-import { repoRoot, tempDataDir } from '../../../../support/webHost';
+import { repoRoot, startWebHost, tempDataDir } from '../../../../support/webHost';
 
 const linux = process.platform === 'linux';
 const children: ChildProcess[] = [];
@@ -120,6 +120,20 @@ describe('the data-folder lock (S-6 data safety: one writer, restart after a cra
     const lock = acquireDataDirLock(dataDir);
     expect(lock.tookOver).toMatch(new RegExp(`process ${owner.pid} no longer exists`));
     lock.release();
+  });
+
+  it('lets the real web host start again after it was killed with SIGKILL, and says it took over', async () => {
+    const first = await startWebHost();
+    const killed = new Promise((r) => first.process.once('exit', r));
+    first.process.kill('SIGKILL');
+    await killed;
+    expect(readFileSync(lockFile(first.dataDir), 'utf8').split('\n')[0]).toBe(String(first.process.pid)); // left behind
+    const second = await startWebHost({ dataDir: first.dataDir });
+    try {
+      expect(second.stderr()).toContain(`Took over the data folder from a lock left by process ${first.process.pid} no longer exists`);
+    } finally {
+      await second.stop();
+    }
   });
 
   it('treats an empty lock file as an owner still writing it, and as stale only once it is old', () => {
