@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { restrictNewFiles } from '../adapters/files/privateFiles';
 import { createStderrLogger } from '../adapters/logging/stderrLogger';
 import { parseHostOptions, readyLine } from '../web-host/hostOptions';
 import { openHostCore, type HostCore } from '../web-host/openHostCore';
@@ -23,6 +24,8 @@ const preloadPath = path.join(here, 'preload.cjs');
 const logger = createStderrLogger('electron');
 // Issue 12: unexpected errors are logged and survived once ready (see processGuards.ts).
 const processGuards = installProcessGuards({ logger });
+// S-6: before anything (Chromium included) writes into the data folder, new files are this user's only.
+restrictNewFiles();
 
 const options = parseHostOptions(process.argv.slice(app.isPackaged ? 1 : 2));
 app.setPath('userData', options.dataDir);

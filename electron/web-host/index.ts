@@ -2,6 +2,7 @@
 // browser over loopback. Prints exactly one ready line on stdout; logs go to stderr.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { restrictNewFiles } from '../adapters/files/privateFiles';
 import { createConfSettings } from '../adapters/settings/confSettings';
 import { createStderrLogger } from '../adapters/logging/stderrLogger';
 import { connectionLimitsFromEnv, type ConnectionLimits } from './connectionLimits';
@@ -14,6 +15,7 @@ import { startWebBinding } from './webBinding';
 const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
 
 async function main(): Promise<void> {
+  restrictNewFiles(); // S-6: every file this process creates is this user's only
   const logger = createStderrLogger('web-host');
   const processGuards = installProcessGuards({ logger });
   let options: HostOptions;

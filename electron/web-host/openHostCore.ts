@@ -10,6 +10,7 @@ import { createAuditLogStoreRepository } from '../adapters/database/auditLogStor
 import { watchPendingAudit } from '../adapters/database/pendingAudit';
 import { applyPendingRestore } from '../adapters/database/backupFiles';
 import { acquireDataDirLock } from '../adapters/database/dataDirLock';
+import { describeTightening, tightenDataDir } from '../adapters/files/privateFiles';
 import { createCallLogStoreRepository } from '../adapters/database/callLogStoreRepository';
 import { createCallRecordStoreRepository } from '../adapters/database/callRecordStoreRepository';
 import { agentStateTotals } from '../adapters/database/agentStateQueries';
@@ -44,11 +45,15 @@ export interface HostCore {
 }
 
 export async function openHostCore(options: HostCoreOptions): Promise<HostCore> {
-  await fs.mkdir(options.dataDir, { recursive: true });
+  await fs.mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const notices: string[] = [];
   // A restore staged from the UI is installed before the store opens, under the same lock.
   const restoreLock = acquireDataDirLock(options.dataDir);
   try {
+    if (restoreLock.tookOver) options.logger.warn(`Took over the data folder from ${restoreLock.tookOver}`);
+    // S-6: files from older versions, or copied in, become this user's only.
+    const tightened = describeTightening(tightenDataDir(options.dataDir));
+    if (tightened) options.logger.warn(tightened);
     const restored = await applyPendingRestore(options.dataDir);
     if (restored) {
       notices.push(restored);

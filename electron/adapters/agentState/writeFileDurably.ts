@@ -4,7 +4,7 @@ import path from 'node:path';
 
 export async function writeFileDurably(file: string, contents: string): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
-  const handle = await fs.open(temp, 'w');
+  const handle = await fs.open(temp, 'w', 0o600); // S-6: private to this user, whatever the umask
   try {
     await handle.writeFile(contents);
     await handle.sync();

@@ -1,73 +1,160 @@
-// Backups are plain SQLite files (any SQLite tool can open them). Restoring checks the file first,
-// then moves the current database folder aside (never deletes it) and installs the backup as the
-// only snapshot. A restore requested from the UI is staged and applied at the next start, because
-// the running store holds the data folder.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+// Backups are plain SQLite files (any SQLite tool can open them). Restoring checks the file first (in
+// a worker), then swaps database folders so that a crash or an error at any moment leaves either
+// the previous database or the restored one, never none:
+//   1. the backup is written as snapshot 0 of a new folder, db.restoring/ (nothing else changes);
+//   2. a marker, restore-swap.json, is written durably: from here on the restore is completed;
+//   3. db/ is renamed to db-replaced-<time>/ (kept, never deleted), db.restoring/ to db/;
+//   4. the staged file, then the marker, are removed.
+// The next start (finishInterruptedRestore) finishes a swap that has a marker and drops a
+// db.restoring/ that has none. A restore requested from the UI is staged and applied at the next
+// start, because the running store holds the data folder.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { latestSchemaVersion } from './migrations';
-import { writeSnapshot } from './snapshotWriter';
-import { openDatabase, queryRows, schemaVersion } from './sqlEngine';
+import type { BackupCheck } from './backupCheck';
+import { writeFileDurablySync } from './snapshotWriter';
 import { fsyncDir, storePaths } from './storeFiles';
+import type { EngineReply } from './storeWorkerProtocol';
+import { spawnStoreWorker } from './workerEntry';
+
+export type { BackupCheck };
 
 export const pendingRestoreFile = (dataDir: string) => path.join(dataDir, 'restore-pending.sqlite');
 export const backupsDir = (dataDir: string) => path.join(dataDir, 'backups');
+const restoringDir = (dataDir: string) => path.join(dataDir, 'db.restoring');
+const swapMarkerFile = (dataDir: string) => path.join(dataDir, 'restore-swap.json');
 
-export interface BackupCheck {
-  schemaVersion: number;
-  calls: number;
-  customers: number;
+/** Where a restore can be interrupted; tests inject a fault (an error, or SIGKILL) after each. */
+export type RestoreStep = 'staged' | 'marked' | 'movedAside' | 'installed';
+export interface RestoreHooks {
+  afterStep?(step: RestoreStep): void;
 }
 
-/** Opens a backup file and checks it is a Deskline database this version can use. */
-export async function checkBackup(file: string): Promise<{ image: Uint8Array; check: BackupCheck }> {
-  let image: Uint8Array;
-  try {
-    image = readFileSync(file);
-  } catch (error) {
-    throw new Error(`Cannot read the backup file ${file}: ${(error as Error).message}`, { cause: error });
-  }
-  let db;
-  try {
-    db = await openDatabase(image);
-    const integrity = queryRows(db, 'PRAGMA integrity_check')[0]?.integrity_check;
-    if (integrity !== 'ok') throw new Error(`integrity check says: ${String(integrity)}`);
-  } catch (error) {
-    throw new Error(`${file} is not a readable Deskline backup (${(error as Error).message}).`, { cause: error });
-  }
-  const version = schemaVersion(db);
-  if (version < 1 || version > latestSchemaVersion) {
-    db.close();
-    throw new Error(`${file} has schema version ${version}; this Deskline reads 1 to ${latestSchemaVersion}.`);
-  }
-  const count = (table: string) => Number(queryRows(db, `SELECT count(*) AS n FROM ${table}`)[0]?.n ?? 0);
-  const check = { schemaVersion: version, calls: count('calls'), customers: count('customers') };
-  db.close();
-  return { image, check };
+/** The file is not a backup this Deskline can use; nothing was changed. */
+export class BackupRejectedError extends Error {
+  override name = 'BackupRejectedError';
+}
+
+interface SwapMarker {
+  /** Where db/ goes; null when there was none. */
+  previous: string | null;
+  /** The restore came from restore-pending.sqlite, which goes once the swap is done. */
+  fromPendingFile: boolean;
+}
+
+/**
+ * Checks a backup in a worker thread (reading and checking every page of a big file would stall
+ * calls and the UI); with `snapshotDir`, the worker also writes it there as snapshot 0.
+ */
+export function checkBackup(file: string, snapshotDir: string | null = null): Promise<BackupCheck> {
+  return new Promise((resolve, reject) => {
+    const worker = spawnStoreWorker({ mode: 'checkBackup', file, snapshotDir });
+    worker.once('message', (reply: EngineReply) => {
+      void worker.terminate();
+      if (reply.type === 'backupChecked') resolve(reply.check);
+      else if (reply.type === 'backupRejected') reject(new BackupRejectedError(reply.message));
+      else reject(new Error(reply.type === 'failed' ? `Checking the backup failed: ${reply.message}` : 'Checking the backup failed.'));
+    });
+    worker.once('error', reject);
+  });
 }
 
 /** Installs a checked backup as the database. The caller must hold the data-dir lock. */
-export async function installBackup(dataDir: string, file: string): Promise<{ check: BackupCheck; previousMovedTo: string | null }> {
-  const { image, check } = await checkBackup(file);
-  const paths = storePaths(dataDir);
-  let previousMovedTo: string | null = null;
-  if (existsSync(paths.dir)) {
-    previousMovedTo = path.join(dataDir, `db-replaced-${Date.now()}`);
-    renameSync(paths.dir, previousMovedTo);
+export async function installBackup(
+  dataDir: string,
+  file: string,
+  hooks: RestoreHooks = {},
+  fromPendingFile = false,
+): Promise<{ check: BackupCheck; previousMovedTo: string | null }> {
+  finishInterruptedRestore(dataDir);
+  const staging = restoringDir(dataDir);
+  rmSync(staging, { recursive: true, force: true }); // an unfinished staging: never used
+  mkdirSync(staging, { recursive: true, mode: 0o700 }); // S-6
+  let check: BackupCheck;
+  try {
+    check = await checkBackup(file, staging);
+    fsyncDir(dataDir);
+    hooks.afterStep?.('staged');
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true }); // no marker yet: the database was not touched
+    throw error;
   }
-  mkdirSync(paths.dir, { recursive: true });
-  writeSnapshot(paths.dir, 0, image, check.schemaVersion);
+  const previous = existsSync(storePaths(dataDir).dir) ? path.join(dataDir, `db-replaced-${Date.now()}`) : null;
+  writeFileDurablySync(swapMarkerFile(dataDir), JSON.stringify({ previous, fromPendingFile } satisfies SwapMarker));
   fsyncDir(dataDir);
-  return { check, previousMovedTo };
+  hooks.afterStep?.('marked');
+  try {
+    completeSwap(dataDir, { previous, fromPendingFile }, hooks);
+  } catch (error) {
+    // Past the marker the restore goes forward: try once more now, else the next start does it.
+    try {
+      finishInterruptedRestore(dataDir);
+    } catch {
+      throw new Error(`The restore was interrupted (${(error as Error).message}); it is completed at the next start.`, { cause: error });
+    }
+  }
+  return { check, previousMovedTo: previous };
 }
 
-/** Applies a restore staged from the UI, if there is one (called at start-up, under the lock). */
-export async function applyPendingRestore(dataDir: string): Promise<string | null> {
-  const staged = pendingRestoreFile(dataDir);
-  if (!existsSync(staged)) return null;
+function completeSwap(dataDir: string, marker: SwapMarker, hooks: RestoreHooks): void {
+  const dbDir = storePaths(dataDir).dir;
+  const staging = restoringDir(dataDir);
+  if (existsSync(staging)) {
+    if (existsSync(dbDir)) {
+      renameSync(dbDir, marker.previous ?? path.join(dataDir, `db-replaced-${Date.now()}`));
+      fsyncDir(dataDir);
+    }
+    hooks.afterStep?.('movedAside');
+    renameSync(staging, dbDir);
+    fsyncDir(dataDir);
+    hooks.afterStep?.('installed');
+  }
+  if (marker.fromPendingFile) rmSync(pendingRestoreFile(dataDir), { force: true });
+  unlinkSync(swapMarkerFile(dataDir));
+  fsyncDir(dataDir);
+}
+
+/**
+ * Finishes a restore a crash interrupted (called under the lock before the store opens): with a
+ * marker, the staged database is complete, so the swap goes forward; without one, a leftover
+ * db.restoring/ was never in use and is removed. Returns what was done, or null.
+ */
+export function finishInterruptedRestore(dataDir: string): string | null {
+  const markerFile = swapMarkerFile(dataDir);
+  if (!existsSync(markerFile)) {
+    if (!existsSync(restoringDir(dataDir))) return null;
+    rmSync(restoringDir(dataDir), { recursive: true, force: true });
+    return 'Removed the unfinished copy of a restore that was interrupted before it changed anything.';
+  }
+  let marker: SwapMarker;
   try {
-    const { check, previousMovedTo } = await installBackup(dataDir, staged);
+    marker = JSON.parse(readFileSync(markerFile, 'utf8')) as SwapMarker;
+  } catch {
+    marker = { previous: null, fromPendingFile: false }; // written durably before use; be safe anyway
+  }
+  completeSwap(dataDir, marker, {});
+  return `Completed a restore that was interrupted; the previous data was kept in ${marker.previous ?? '(none)'}.`;
+}
+
+/**
+ * Applies a restore staged from the UI, if there is one (called at start-up, under the lock). A
+ * staged file that is not a usable backup is set aside as restore-failed-<time>.sqlite and the
+ * current data stays; an error during the swap is finished at the next start.
+ */
+export async function applyPendingRestore(dataDir: string, hooks: RestoreHooks = {}): Promise<string | null> {
+  const finished = finishInterruptedRestore(dataDir);
+  const staged = pendingRestoreFile(dataDir);
+  if (!existsSync(staged)) return finished;
+  try {
+    const { check, previousMovedTo } = await installBackup(dataDir, staged, hooks, true);
     return `Restored a backup with ${check.calls} calls and ${check.customers} customers; the previous data was kept in ${previousMovedTo ?? '(none)'}.`;
-  } finally {
-    rmSync(staged, { force: true });
+  } catch (error) {
+    if (existsSync(swapMarkerFile(dataDir))) throw error; // half-swapped: never start on it
+    if (!(error instanceof BackupRejectedError)) {
+      return `The staged restore could not be applied this time (${(error as Error).message}); the current data is unchanged and the restore is tried again at the next start.`;
+    }
+    const setAside = path.join(dataDir, `restore-failed-${Date.now()}.sqlite`);
+    renameSync(staged, setAside);
+    fsyncDir(dataDir);
+    return `The staged restore was not applied (${(error as Error).message}); the current data is unchanged and the file was kept as ${setAside}.`;
   }
 }

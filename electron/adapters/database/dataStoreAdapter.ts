@@ -1,6 +1,6 @@
 // DataStorePort over the running store: backups into <data-dir>/backups, restores staged for the
 // next start.
-import { copyFileSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ContractError } from '../../../shared/contract/envelope';
 import type { BackupInfo } from '../../../shared/contract/dataStore';
@@ -40,11 +40,13 @@ export function createDataStoreAdapter(store: Store, dataDir: string, notices: s
       const file = path.join(dir, fileName);
       let check;
       try {
-        ({ check } = await checkBackup(file));
+        check = await checkBackup(file); // in a worker: the host keeps serving calls meanwhile
       } catch (error) {
         throw new ContractError('VALIDATION', (error as Error).message);
       }
-      copyFileSync(file, pendingRestoreFile(dataDir));
+      // On the thread pool: a big backup copied synchronously would stall calls and the UI.
+      await fs.copyFile(file, pendingRestoreFile(dataDir));
+      await fs.chmod(pendingRestoreFile(dataDir), 0o600); // S-6: a copy keeps the source's mode, not ours
       return `${fileName} (${check.calls} calls, ${check.customers} customers) will be restored when Deskline next starts; the current data will be kept aside.`;
     },
   };

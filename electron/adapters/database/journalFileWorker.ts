@@ -55,7 +55,7 @@ export function runJournalFileWorker(port: MessagePort, firstFile: string): void
 
 /** Opens (creating if needed) a segment and makes its directory entry durable. */
 function openSegment(file: string): number {
-  const fd = openSync(file, 'a');
+  const fd = openSync(file, 'a', 0o600); // S-6
   fsyncDir(path.dirname(file));
   return fd;
 }

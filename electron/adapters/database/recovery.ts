@@ -1,16 +1,23 @@
 // Start-up: load the newest snapshot that checks out, then replay the journal after it. Anything
 // unreadable is moved aside (never overwritten, never applied) and reported, and recovery falls
-// back to the previous snapshot. In read-only mode (backups of a running store) nothing is moved.
-import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+// back to the previous snapshot. Intact records found after a damaged one are never applied; they
+// are kept in damaged/ for salvage under their own sequence numbers, and a skip record makes the
+// journal continue after them, so no number names two writes. In read-only mode (backups of a
+// running store) nothing is moved or written.
+import { closeSync, constants, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Database } from 'sql.js';
-import { decodeRecords, type JournalRecord } from './journalFormat';
+import { decodeRecords, encodeRecord, findIntactRecords, lastSeqOf, type JournalRecord, type SkipRecord, type StoredRecord } from './journalFormat';
+import { writeFileDurablySync } from './snapshotWriter';
 import { applyRecord, openDatabase, schemaVersion } from './sqlEngine';
 import {
+  fsyncDir,
   listSegmentStarts,
   listSnapshotSeqs,
   manifestFile,
   moveAside,
+  padSeq,
   segmentFile,
   snapshotFile,
   type SnapshotManifest,
@@ -60,42 +67,83 @@ export async function recoverDatabase(paths: StorePaths, options: RecoveryOption
 
   // Read and check every segment first (cheap), so replay can report progress against a known total.
   const segments = listSegmentStarts(paths.dir);
-  const pending: JournalRecord[] = [];
+  const pending: StoredRecord[] = [];
   let expected = report.lastSeq + 1;
-  let broken = false;
-  segments.forEach((start, index) => {
+  let damaged = false;
+  /** The segment the journal goes on from: where its valid records end, and the seq after them. */
+  let lastKept: { file: string; validBytes: number; nextSeq: number } | null = null;
+  let tornTail: { file: string; bytes: Buffer; validBytes: number } | null = null;
+  const unreachable: string[] = [];
+  /** Intact records after the damage: never applied, offered for salvage. */
+  const found: JournalRecord[] = [];
+  for (const [index, start] of segments.entries()) {
     const next = segments[index + 1];
-    if (next !== undefined && next - 1 <= report.lastSeq) return; // wholly inside the snapshot
+    if (next !== undefined && next - 1 <= report.lastSeq) continue; // wholly inside the snapshot
     const file = segmentFile(paths.dir, start);
-    if (broken || start > expected) {
-      if (!broken) report.problems.push(`Journal records ${expected}..${start - 1} are missing; this and later segments moved aside.`);
+    if (damaged || start > expected) {
+      if (!damaged) report.problems.push(`Journal records ${expected}..${start - 1} are missing; this and later segments moved aside.`);
       else report.problems.push(`Journal segment ${start} comes after damaged data and cannot be applied; moved aside.`);
-      broken = true;
-      aside(file, 'unreachable');
-      return;
+      damaged = true;
+      unreachable.push(file);
+      found.push(...findIntactRecords(readFileSync(file), 0));
+      continue;
     }
     const bytes = readFileSync(file);
     const decoded = decodeRecords(bytes, start);
     for (const record of decoded.records) {
-      if (record.seq < expected) continue;
+      if (lastSeqOf(record) < expected) continue;
       if (options.upToSeq !== undefined && record.seq > options.upToSeq) break;
       pending.push(record);
-      expected = record.seq + 1;
+      expected = lastSeqOf(record) + 1;
     }
+    const lastDecoded = decoded.records.at(-1);
+    lastKept = { file, validBytes: decoded.validBytes, nextSeq: lastDecoded ? lastSeqOf(lastDecoded) + 1 : start };
     if (!decoded.ok) {
       const cut = bytes.length - decoded.validBytes;
       report.problems.push(`Journal ${start}: ${decoded.problem}; the last ${cut} bytes were cut off and kept in damaged/ (never applied).`);
-      if (!options.readOnly) {
-        const tailFile = `${file}.tail`;
-        writeFileSync(tailFile, bytes.subarray(decoded.validBytes));
-        aside(tailFile, 'torn');
-        truncateSync(file, decoded.validBytes);
-      }
-      broken = index < segments.length - 1;
+      tornTail = { file, bytes: bytes.subarray(decoded.validBytes), validBytes: decoded.validBytes };
+      found.push(...findIntactRecords(bytes, decoded.validBytes + 1));
+      damaged = true;
     }
-  });
+  }
+
+  // Records after the damage keep their own sequence numbers; a skip record makes the journal go
+  // on after the highest of them, so a number never names two different writes.
+  const salvage = found.filter((record) => record.seq >= expected).sort((a, b) => a.seq - b.seq);
+  const skip: SkipRecord | null = salvage.length > 0 ? { seq: expected, kind: 'skip', throughSeq: salvage.at(-1)!.seq } : null;
+  if (!options.readOnly) {
+    const tail = tornTail;
+    if (tail) {
+      const tailFile = `${tail.file}.tail`;
+      writeFileSync(tailFile, tail.bytes, { mode: 0o600 }); // S-6
+      aside(tailFile, 'torn');
+    }
+    if (skip) {
+      const name = writeSalvageFile(paths, salvage);
+      report.problems.push(
+        `${salvage.length} intact record(s) after the damage (sequence ${salvage[0]!.seq}..${skip.throughSeq}) were not applied; they are kept for salvage in damaged/${name} under those numbers, which the journal never reuses (it continues at ${skip.throughSeq + 1}).`,
+      );
+      if (lastKept?.nextSeq === expected) {
+        endSegmentWith(lastKept, encodeRecord(skip)); // also cuts the damaged tail
+      } else {
+        // The damage lies inside what the snapshot holds: cut it, and start a segment at `expected`.
+        if (tail) truncateSync(tail.file, tail.validBytes);
+        endSegmentWith({ file: segmentFile(paths.dir, expected), validBytes: 0 }, encodeRecord(skip));
+      }
+    } else if (tail) {
+      truncateSync(tail.file, tail.validBytes);
+    }
+    for (const file of unreachable) aside(file, 'unreachable');
+  } else if (skip) {
+    report.problems.push(`${salvage.length} intact record(s) after the damage (sequence ${salvage[0]!.seq}..${skip.throughSeq}) were not applied.`);
+  }
+  if (skip && (options.upToSeq === undefined || skip.seq <= options.upToSeq)) pending.push(skip);
 
   for (const record of pending) {
+    if (record.kind === 'skip') {
+      report.lastSeq = record.throughSeq;
+      continue;
+    }
     try {
       applyRecord(db, record);
     } catch (error) {
@@ -108,6 +156,33 @@ export async function recoverDatabase(paths: StorePaths, options: RecoveryOption
   options.onProgress?.(pending.length, pending.length);
   report.schemaVersion = schemaVersion(db);
   return { db, report };
+}
+
+/** Writes the salvageable records, one JSON record per line, into damaged/; returns the file name. */
+function writeSalvageFile(paths: StorePaths, records: JournalRecord[]): string {
+  mkdirSync(paths.damagedDir, { recursive: true, mode: 0o700 }); // S-6
+  const name = `journal-salvage-${padSeq(records[0]!.seq)}-${padSeq(records.at(-1)!.seq)}.${Date.now()}.jsonl`;
+  writeFileDurablySync(path.join(paths.damagedDir, name), records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+  fsyncDir(paths.damagedDir);
+  return name;
+}
+
+/**
+ * Puts `record` right after the segment's valid records and cuts whatever followed (the damaged
+ * tail, already copied aside): written first, then truncated, so a crash in between leaves the
+ * record in place and only damage the next start cuts again.
+ */
+function endSegmentWith(segment: { file: string; validBytes: number }, record: Buffer): void {
+  // Not 'a': on Linux a file opened for appending ignores the write position.
+  const fd = openSync(segment.file, constants.O_RDWR | constants.O_CREAT, 0o600); // S-6
+  try {
+    writeSync(fd, record, 0, record.length, segment.validBytes);
+    ftruncateSync(fd, segment.validBytes + record.length);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  fsyncDir(path.dirname(segment.file));
 }
 
 async function loadSnapshot(paths: StorePaths, seq: number): Promise<{ ok: true; db: Database } | { ok: false; problem: string }> {

@@ -15,7 +15,7 @@ const syncSliceBytes = 8 * 1024 * 1024;
 
 export function writeFileDurablySync(file: string, data: Uint8Array | string): void {
   const temp = `${file}.tmp`;
-  const fd = openSync(temp, 'w');
+  const fd = openSync(temp, 'w', 0o600); // S-6: private to this user, whatever the umask
   try {
     const buffer = typeof data === 'string' ? Buffer.from(data) : data;
     let written = 0;

@@ -48,7 +48,7 @@ export interface Store {
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   const paths = storePaths(options.dataDir);
-  mkdirSync(paths.dir, { recursive: true });
+  mkdirSync(paths.dir, { recursive: true, mode: 0o700 }); // S-6
   const lock = acquireDataDirLock(options.dataDir);
   try {
     return await openLocked(options, paths, lock);
@@ -177,7 +177,7 @@ async function openLocked(options: StoreOptions, paths: ReturnType<typeof storeP
       // Everything acknowledged so far is in the snapshot + journal on disk; a worker rebuilds that
       // and writes it, so neither the engine (commits, queries) nor the main thread waits for it.
       const upToSeq = journal.lastSeq;
-      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 }); // S-6
       return runBackupWorker(options.dataDir, upToSeq, file);
     },
     status: () => ({ recovery, lastSeq: journal.lastSeq, lastSnapshotSeq, snapshotRunning: running !== null }),

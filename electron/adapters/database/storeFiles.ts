@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export const dbFolderName = 'db';
 const pad = (n: number) => String(n).padStart(12, '0');
+/** A sequence number as it appears in file names (fixed width, so names sort in order). */
+export const padSeq = pad;
 
 export interface StorePaths {
   dir: string;
@@ -49,7 +51,7 @@ export const listSegmentStarts = (dir: string) => listNumbered(dir, /^journal-(\
 
 /** Moves a file into damaged/ under a unique name; never overwrites, never deletes. */
 export function moveAside(paths: StorePaths, file: string, why: string): string {
-  mkdirSync(paths.damagedDir, { recursive: true });
+  mkdirSync(paths.damagedDir, { recursive: true, mode: 0o700 }); // S-6
   const target = path.join(paths.damagedDir, `${path.basename(file)}.${why}-${Date.now()}`);
   renameSync(file, target);
   fsyncDir(paths.dir);

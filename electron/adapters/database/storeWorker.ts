@@ -2,9 +2,11 @@
 // start, applies durable journal batches in order and answers queries, so big queries and sql.js's
 // memory-growth copies never run on the main thread. Mode "snapshot" rebuilds the database up to a
 // sequence number in a separate worker and writes it as a snapshot, so the engine never stops for it.
-// Mode "journal" does the journal's write + fdatasync (journalFileWorker.ts).
+// Mode "journal" does the journal's write + fdatasync (journalFileWorker.ts); mode "checkBackup" checks
+// (and installs) a backup for a restore (backupCheck.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'sql.js';
+import { checkBackupFile } from './backupCheck';
 import type { JournalRecord } from './journalFormat';
 import { runJournalFileWorker } from './journalFileWorker';
 import { recoverDatabase } from './recovery';
@@ -33,6 +35,8 @@ if (data.mode === 'journal') {
       post({ type: 'failed', message: (error as Error).message });
     }
   })();
+} else if (data.mode === 'checkBackup') {
+  void checkBackupFile(data.file, data.snapshotDir).then((reply) => post(reply));
 } else if (data.mode === 'backup') {
   void (async () => {
     try {

@@ -1,4 +1,5 @@
 // Messages between the store client (main thread) and its worker threads.
+import type { BackupCheck } from './backupCheck';
 import type { JournalRecord } from './journalFormat';
 import type { RecoveryReport } from './recovery';
 import type { Row } from './sqlEngine';
@@ -9,7 +10,9 @@ export type StoreWorkerData =
   | { mode: 'snapshot'; dataDir: string; upToSeq: number }
   /** A backup is built like a snapshot, in its own worker, so the engine keeps serving commits. */
   | { mode: 'backup'; dataDir: string; upToSeq: number; outFile: string }
-  | { mode: 'journal'; firstFile: string };
+  | { mode: 'journal'; firstFile: string }
+  /** Checks a backup off the main thread; with snapshotDir, also installs it there as snapshot 0. */
+  | { mode: 'checkBackup'; file: string; snapshotDir: string | null };
 
 export type EngineRequest =
   | { type: 'open' }
@@ -27,4 +30,7 @@ export type EngineReply =
   | { type: 'queryError'; id: number; message: string }
   | { type: 'exported'; id: number; image: ArrayBuffer; schemaVersion: number }
   | { type: 'snapshotWritten'; manifest: SnapshotManifest; millis: number }
-  | { type: 'backupWritten'; bytes: number; seq: number };
+  | { type: 'backupWritten'; bytes: number; seq: number }
+  | { type: 'backupChecked'; check: BackupCheck }
+  /** The file is not a usable backup (as opposed to 'failed': the check itself could not run). */
+  | { type: 'backupRejected'; message: string };

@@ -70,7 +70,7 @@ export class FileKeySecretStore implements SecretStore {
       this.key = key;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      await fs.mkdir(this.dataDir, { recursive: true });
+      await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
       const key = randomBytes(32);
       // 'wx': never overwrite a key another process just created (that would orphan its secrets).
       await fs.writeFile(file, key, { mode: 0o600, flag: 'wx' }).catch(async (e: NodeJS.ErrnoException) => {
@@ -91,7 +91,7 @@ export class FileKeySecretStore implements SecretStore {
   }
 
   private async writeAll(all: Record<string, SealedSecret>): Promise<void> {
-    await fs.mkdir(this.dataDir, { recursive: true });
+    await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
     const file = path.join(this.dataDir, secretsFileName);
     const temp = `${file}.${process.pid}.tmp`;
     await fs.writeFile(temp, JSON.stringify(all, null, 2), { mode: 0o600 });

@@ -12,6 +12,7 @@ export function createConfSettings(dataDir: string): SettingsPort {
     projectName: 'deskline',
     // A hand-broken settings file must not stop the workstation: conf resets it, we log why.
     clearInvalidConfig: true,
+    configFileMode: 0o600, // S-6: conf's default is 0666 (less the umask)
   });
   return {
     get: <T>(key: string, fallback: T): T => (conf.has(key) ? (conf.get(key) as T) : fallback),

@@ -9,6 +9,9 @@ import { queryRows } from '../sqlEngine';
 import { writeFileDurablySync } from '../snapshotWriter';
 import { storePaths } from '../storeFiles';
 import { requiredPaths, runCli } from './cliArgs';
+import { restrictNewFiles } from '../../files/privateFiles';
+
+restrictNewFiles(); // S-6: the output (and anything else this creates) is this user's only
 
 runCli(async () => {
   const args = requiredPaths(process.argv.slice(2), ['data-dir', 'out'], 'npm run backup -- --data-dir <dir> --out <file>');
@@ -19,7 +22,7 @@ runCli(async () => {
   try {
     const calls = Number(queryRows(db, 'SELECT count(*) AS n FROM calls')[0]?.n ?? 0);
     const image = db.export();
-    await mkdir(path.dirname(args.out), { recursive: true });
+    await mkdir(path.dirname(args.out), { recursive: true, mode: 0o700 }); // S-6
     writeFileDurablySync(args.out, image);
     const warnings = report.problems.length ? ` Warnings: ${report.problems.join(' ')}` : '';
     return `Backed up ${calls} calls (journal record ${report.lastSeq}, ${image.length} bytes) to ${args.out}.${warnings}`;

@@ -15,6 +15,7 @@ import { recoverDatabase } from '../recovery';
 import { queryRows } from '../sqlEngine';
 import { fsyncDir, storePaths } from '../storeFiles';
 import { runCli } from './cliArgs';
+import { restrictNewFiles } from '../../files/privateFiles';
 
 const usage = 'npm run report -- calls --data-dir <dir> --from <date> --to <date> --format csv|json --out <file> [--full-numbers]';
 const formats = ['csv', 'json'] as const;
@@ -83,10 +84,10 @@ const alreadyExists = (file: string) => new Error(`${file} already exists; choos
  * check. The temp file is always removed, so a failure leaves nothing behind.
  */
 function writeNewFileAtomically(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    const fd = openSync(temp, 'wx');
+    const fd = openSync(temp, 'wx', 0o600); // S-6: an export is as confidential as the database
     try {
       const bytes = Buffer.from(text, 'utf8');
       let written = 0;
@@ -113,6 +114,8 @@ function writeNewFileAtomically(file: string, text: string): void {
     // The file is complete either way; only its survival of a power cut right now is less certain.
   }
 }
+
+restrictNewFiles(); // S-6: the output (and anything else this creates) is this user's only
 
 runCli(async () => {
   const args = parseReportArgs(process.argv.slice(2));
