@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { wavLevel } from '../../support/audio/wavLevel';
 import { useE2eSession } from '../../support/e2eSession';
 import { readAudioFlow } from '../../support/softphone/peerConnectionProbe';
-import { useBridgeLab } from '../../support/softphone/bridgeLab';
+import { phoneAccounts, useBridgeLab } from '../../support/softphone/bridgeLab';
+import { startRawUdpPhone } from '../../support/sipUa/rawUdpPhone';
 import { tempDataDir } from '../../support/webHost';
 
 const session = useE2eSession();
@@ -127,6 +128,36 @@ describe('calls with a real SIP phone through an RTP <-> WebRTC bridge', () => {
       .waitFor({ timeout: 10_000 });
     expect(gsmPhone.events().some((e) => e.type === 'CALL_ESTABLISHED')).toBe(false);
     expect(await dialBox.inputValue()).toBe('2001');
+    await page.close();
+  });
+
+  it('outbound: "Ringing" shows while the far end rings, also for a phone whose 180 has no Contact', async () => {
+    const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
+    const page = await lab.openAgent(await session.browser().newPage(), host);
+    const dial = async (number: string) => {
+      await page.getByLabel('Number', { exact: true }).fill(number);
+      await page.getByRole('button', { name: 'Call', exact: true }).click();
+    };
+    const callRegion = (number: string) => page.getByRole('region', { name: `Call with ${number}` });
+
+    const phone = await lab.startPhone();
+    await dial('2001');
+    await phone.waitForEvent('CALL_INCOMING');
+    await callRegion('2001').filter({ hasText: 'Ringing' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await phone.waitForEvent('CALL_CLOSED');
+
+    const raw = await startRawUdpPhone({ ...phoneAccounts[1]!, kamailio: lab.kamailio() });
+    try {
+      await dial('2002');
+      const invite = await raw.nextRequest('INVITE');
+      raw.respond(invite, 180, 'Ringing', { contact: false });
+      await callRegion('2002').filter({ hasText: 'Ringing' }).waitFor({ timeout: 10_000 });
+      raw.respond(invite, 486, 'Busy Here', { contact: false });
+      await page.getByRole('alert').filter({ hasText: '2002 is busy.' }).waitFor({ timeout: 10_000 });
+    } finally {
+      await raw.stop();
+    }
     await page.close();
   });
 });
