@@ -401,7 +401,9 @@ export class SipJsPhone implements SipPort {
   async dial(target: string, onCreated: (callId: string) => void = () => undefined): Promise<string> {
     const ua = this.requireUa();
     const uri = this.targetUri(target);
-    const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: { hold: false } as object });
+    // earlyMedia: a 183 with SDP (the network's ringback tone, an IVR's prompt) is played while
+    // dialling; the 200 OK's answer is then the same one, as RFC 3261 §13.2.1 requires.
+    const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: { hold: false } as object, earlyMedia: true });
     const record = this.track(inviter, 'outbound');
     onCreated(inviter.id);
     await inviter.invite({

@@ -160,4 +160,36 @@ describe('calls with a real SIP phone through an RTP <-> WebRTC bridge', () => {
     }
     await page.close();
   });
+
+  it('outbound: early media (183 with SDP) is heard while dialling, and the call goes on when answered', async () => {
+    const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
+    const page = await lab.openAgent(await session.browser().newPage(), host);
+    // A phone network's ringback or an IVR's prompt: 183 Session Progress with SDP, then RTP.
+    const raw = await startRawUdpPhone({ ...phoneAccounts[1]!, kamailio: lab.kamailio() });
+    let stopTone = () => undefined as void;
+    try {
+      await page.getByLabel('Number', { exact: true }).fill('2002');
+      await page.getByRole('button', { name: 'Call', exact: true }).click();
+      const invite = await raw.nextRequest('INVITE');
+      raw.respond(invite, 183, 'Session Progress', { body: raw.sdp() });
+      stopTone = raw.sendTone(invite.body);
+      const callRegion = page.getByRole('region', { name: 'Call with 2002' });
+      await callRegion.filter({ hasText: 'Ringing' }).waitFor({ timeout: 10_000 });
+      // Not answered, and the far end's audio already plays at the desk.
+      await expect.poll(async () => (await readAudioFlow(page)).packetsReceived, { timeout: 10_000 }).toBeGreaterThan(50);
+      expect(await callRegion.filter({ hasText: 'Ringing' }).count()).toBe(1);
+
+      raw.respond(invite, 200, 'OK', { body: raw.sdp() });
+      await raw.nextRequest('ACK');
+      await callRegion.filter({ hasText: 'In call' }).waitFor({ timeout: 10_000 });
+      const before = (await readAudioFlow(page)).packetsReceived;
+      await expect.poll(async () => (await readAudioFlow(page)).packetsReceived - before, { timeout: 10_000 }).toBeGreaterThan(50);
+      await page.getByRole('button', { name: 'Hang up' }).click();
+      raw.respond(await raw.nextRequest('BYE'), 200, 'OK');
+    } finally {
+      stopTone();
+      await raw.stop();
+    }
+    await page.close();
+  });
 });

@@ -48,6 +48,10 @@ export interface RawUdpPhone {
   nextRequest(method: string, timeoutMs?: number): Promise<SipMessage>;
   /** Answer a request with a status line and extra headers; `contact: false` leaves Contact out. */
   respond(request: SipMessage, status: number, reason: string, options?: { contact?: boolean; body?: string; toTag?: string }): void;
+  /** SDP for our audio (PCMU, plain RTP) at this phone's RTP port. */
+  sdp(): string;
+  /** Send a 440 Hz PCMU tone to the address and port in `peerSdp` until the returned stop. */
+  sendTone(peerSdp: string): () => void;
   /** Send a request inside the dialog created by our 200 OK to `invite`. */
   sendInDialog(invite: SipMessage, method: string, options?: { body?: string; headers?: string[] }): Promise<SipMessage>;
   stop(): Promise<void>;
@@ -58,6 +62,9 @@ export async function startRawUdpPhone(options: { user: string; password: string
   if (!kamailio.udpPort) throw new Error('The raw phone needs a Kamailio started with the bridge (UDP) enabled.');
   const socket = dgram.createSocket('udp4');
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
+  const rtp = dgram.createSocket('udp4');
+  await new Promise<void>((resolve) => rtp.bind(0, '127.0.0.1', () => resolve()));
+  rtp.on('message', () => undefined); // what the desk sends is not analysed here
   const port = socket.address().port;
   const proxy = { port: kamailio.udpPort, host: '127.0.0.1' };
   const aor = `sip:${options.user}@${kamailio.domain}`;
@@ -155,6 +162,28 @@ export async function startRawUdpPhone(options: { user: string; password: string
       ];
       send(lines.join('\r\n'));
     },
+    sdp() {
+      const rtpPort = rtp.address().port;
+      return ['v=0', `o=raw 1 1 IN IP4 127.0.0.1`, 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${rtpPort} RTP/AVP 0`, 'a=rtpmap:0 PCMU/8000', 'a=sendrecv', ''].join('\r\n');
+    },
+    sendTone(peerSdp) {
+      const host = /^c=IN IP4 (\S+)/m.exec(peerSdp)?.[1] ?? '127.0.0.1';
+      const peerPort = Number(/^m=audio (\d+)/m.exec(peerSdp)?.[1] ?? 0);
+      const ssrc = randomBytes(4).readUInt32BE(0);
+      let seq = 0;
+      let sample = 0;
+      const timer = setInterval(() => {
+        const packet = Buffer.alloc(12 + 160);
+        packet[0] = 0x80;
+        packet[1] = seq === 0 ? 0x80 : 0x00; // marker on the first packet, payload type 0 (PCMU)
+        packet.writeUInt16BE(seq++ & 0xffff, 2);
+        packet.writeUInt32BE((sample >>> 0) & 0xffffffff, 4);
+        packet.writeUInt32BE(ssrc, 8);
+        for (let i = 0; i < 160; i++, sample++) packet[12 + i] = muLaw(Math.round(8000 * Math.sin((2 * Math.PI * 440 * sample) / 8000)));
+        rtp.send(packet, peerPort, host);
+      }, 20);
+      return () => clearInterval(timer);
+    },
     sendInDialog(invite, method, { body = '', headers = [] } = {}) {
       const id = invite.header('call-id') ?? '';
       const ourTag = dialogTags.get(id);
@@ -170,6 +199,19 @@ export async function startRawUdpPhone(options: { user: string; password: string
     },
     async stop() {
       await new Promise<void>((resolve) => socket.close(() => resolve()));
+      await new Promise<void>((resolve) => rtp.close(() => resolve()));
     },
   };
+}
+
+/** G.711 μ-law encoding of one 16-bit sample (ITU-T G.711). */
+function muLaw(sample: number): number {
+  const bias = 0x84;
+  const sign = sample < 0 ? 0x80 : 0;
+  let magnitude = Math.min(Math.abs(sample), 32635) + bias;
+  let exponent = 7;
+  for (let mask = 0x4000; (magnitude & mask) === 0 && exponent > 0; mask >>= 1) exponent--;
+  const mantissa = (magnitude >> (exponent + 3)) & 0x0f;
+  magnitude = ~(sign | (exponent << 4) | mantissa);
+  return magnitude & 0xff;
 }
