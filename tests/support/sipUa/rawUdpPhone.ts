@@ -48,13 +48,29 @@ export interface RawUdpPhone {
   nextRequest(method: string, timeoutMs?: number): Promise<SipMessage>;
   /** Answer a request with a status line and extra headers; `contact: false` leaves Contact out. */
   respond(request: SipMessage, status: number, reason: string, options?: { contact?: boolean; body?: string; toTag?: string }): void;
-  /** SDP for our audio (PCMU, plain RTP) at this phone's RTP port. */
-  sdp(): string;
-  /** Send a 440 Hz PCMU tone to the address and port in `peerSdp` until the returned stop. */
+  /** SDP for our audio (plain RTP, PCMU unless told) at this phone's current RTP port. */
+  sdp(options?: { codec?: 'PCMU' | 'PCMA' }): string;
+  /** Open a new RTP port and use it from now on, as a far end does when it moves mid-call. */
+  moveRtpPort(): Promise<void>;
+  /** Send a 440 Hz tone in the codec of our last SDP to the address and port in `peerSdp`. */
   sendTone(peerSdp: string): () => void;
-  /** Send a request inside the dialog created by our 200 OK to `invite`. */
-  sendInDialog(invite: SipMessage, method: string, options?: { body?: string; headers?: string[] }): Promise<SipMessage>;
+  /** Call `user` at the proxy; resolves with the final response and, for a 2xx, the dialog (ACK sent). */
+  call(user: string, options?: { body?: string; headers?: string[] }): Promise<{ response: SipMessage; dialog: RawDialog | null }>;
+  /** The dialog our 200 OK to `invite` created (we are the callee). */
+  dialogOf(invite: SipMessage): RawDialog;
+  /** Send a request inside `dialog`; resolves with its final response (a 2xx to INVITE is ACKed). */
+  sendInDialog(dialog: RawDialog, method: string, options?: { body?: string; headers?: string[] }): Promise<SipMessage>;
   stop(): Promise<void>;
+}
+
+export interface RawDialog {
+  callId: string;
+  /** Our side as the From of requests we send in the dialog (with our tag). */
+  local: string;
+  /** The far side as the To of requests we send (with its tag). */
+  remote: string;
+  remoteTarget: string;
+  routes: string[];
 }
 
 export async function startRawUdpPhone(options: { user: string; password: string; kamailio: RunningKamailio }): Promise<RawUdpPhone> {
@@ -62,9 +78,15 @@ export async function startRawUdpPhone(options: { user: string; password: string
   if (!kamailio.udpPort) throw new Error('The raw phone needs a Kamailio started with the bridge (UDP) enabled.');
   const socket = dgram.createSocket('udp4');
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
-  const rtp = dgram.createSocket('udp4');
-  await new Promise<void>((resolve) => rtp.bind(0, '127.0.0.1', () => resolve()));
-  rtp.on('message', () => undefined); // what the desk sends is not analysed here
+  const openRtp = async () => {
+    const created = dgram.createSocket('udp4');
+    await new Promise<void>((resolve) => created.bind(0, '127.0.0.1', () => resolve()));
+    created.on('message', () => undefined); // what the desk sends is not analysed here
+    return created;
+  };
+  const rtpSockets = [await openRtp()];
+  let rtp = rtpSockets[0]!;
+  let codec: 'PCMU' | 'PCMA' = 'PCMU';
   const port = socket.address().port;
   const proxy = { port: kamailio.udpPort, host: '127.0.0.1' };
   const aor = `sip:${options.user}@${kamailio.domain}`;
@@ -100,7 +122,8 @@ export async function startRawUdpPhone(options: { user: string; password: string
       body,
     ].join('\r\n');
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no final response to ${method}`)), 5_000);
+      // An INVITE waits for a person to answer; other requests are answered at once.
+      const timer = setTimeout(() => reject(new Error(`no final response to ${method}`)), method === 'INVITE' ? 30_000 : 5_000);
       responseWaiters.set(seq, (m) => {
         clearTimeout(timer);
         responseWaiters.delete(seq);
@@ -128,6 +151,23 @@ export async function startRawUdpPhone(options: { user: string; password: string
   if (reply.status !== 200) throw new Error(`raw phone: REGISTER answered ${reply.startLine}`);
 
   const dialogTags = new Map<string, string>();
+  let version = 0;
+  const sendAck = (dialog: RawDialog, seq: number) =>
+    send(
+      [
+        `ACK ${dialog.remoteTarget} SIP/2.0`,
+        `Via: SIP/2.0/UDP 127.0.0.1:${port};rport;branch=z9hG4bK${randomBytes(6).toString('hex')}`,
+        'Max-Forwards: 70',
+        `From: ${dialog.local}`,
+        `To: ${dialog.remote}`,
+        `Call-ID: ${dialog.callId}`,
+        `CSeq: ${seq} ACK`,
+        ...dialog.routes.map((r) => `Route: ${r}`),
+        'Content-Length: 0',
+        '',
+        '',
+      ].join('\r\n'),
+    );
   return {
     port,
     received,
@@ -162,9 +202,25 @@ export async function startRawUdpPhone(options: { user: string; password: string
       ];
       send(lines.join('\r\n'));
     },
-    sdp() {
-      const rtpPort = rtp.address().port;
-      return ['v=0', `o=raw 1 1 IN IP4 127.0.0.1`, 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${rtpPort} RTP/AVP 0`, 'a=rtpmap:0 PCMU/8000', 'a=sendrecv', ''].join('\r\n');
+    sdp(options = {}) {
+      codec = options.codec ?? codec;
+      const pt = codec === 'PCMU' ? 0 : 8;
+      version++;
+      return [
+        'v=0',
+        `o=raw 1 ${version} IN IP4 127.0.0.1`,
+        's=-',
+        'c=IN IP4 127.0.0.1',
+        't=0 0',
+        `m=audio ${rtp.address().port} RTP/AVP ${pt}`,
+        `a=rtpmap:${pt} ${codec}/8000`,
+        'a=sendrecv',
+        '',
+      ].join('\r\n');
+    },
+    async moveRtpPort() {
+      rtp = await openRtp();
+      rtpSockets.push(rtp);
     },
     sendTone(peerSdp) {
       const host = /^c=IN IP4 (\S+)/m.exec(peerSdp)?.[1] ?? '127.0.0.1';
@@ -175,33 +231,93 @@ export async function startRawUdpPhone(options: { user: string; password: string
       const timer = setInterval(() => {
         const packet = Buffer.alloc(12 + 160);
         packet[0] = 0x80;
-        packet[1] = seq === 0 ? 0x80 : 0x00; // marker on the first packet, payload type 0 (PCMU)
+        const pt = codec === 'PCMU' ? 0 : 8;
+        packet[1] = (seq === 0 ? 0x80 : 0x00) | pt; // marker on the first packet
         packet.writeUInt16BE(seq++ & 0xffff, 2);
         packet.writeUInt32BE((sample >>> 0) & 0xffffffff, 4);
         packet.writeUInt32BE(ssrc, 8);
-        for (let i = 0; i < 160; i++, sample++) packet[12 + i] = muLaw(Math.round(8000 * Math.sin((2 * Math.PI * 440 * sample) / 8000)));
+        const encode = codec === 'PCMU' ? muLaw : aLaw;
+        for (let i = 0; i < 160; i++, sample++) packet[12 + i] = encode(Math.round(8000 * Math.sin((2 * Math.PI * 440 * sample) / 8000)));
         rtp.send(packet, peerPort, host);
       }, 20);
       return () => clearInterval(timer);
     },
-    sendInDialog(invite, method, { body = '', headers = [] } = {}) {
+    dialogOf(invite) {
       const id = invite.header('call-id') ?? '';
-      const ourTag = dialogTags.get(id);
-      const remoteContact = /<([^>]+)>/.exec(invite.header('contact') ?? '')?.[1] ?? '';
-      // We are the callee: our From is the INVITE's To, our route is its Record-Route as received.
-      const routes = invite.all('record-route').flatMap((r) => r.split(/,(?=\s*<)/)).map((r) => `Route: ${r.trim()}`);
-      return request(
-        method,
-        remoteContact,
-        [`From: ${invite.header('to')};tag=${ourTag}`, `To: ${invite.header('from')}`, `Call-ID: ${id}`, `Contact: ${contact}`, ...routes, ...headers, ...(body ? ['Content-Type: application/sdp'] : [])],
+      return {
+        callId: id,
+        local: `${invite.header('to')};tag=${dialogTags.get(id)}`,
+        remote: invite.header('from') ?? '',
+        remoteTarget: /<([^>]+)>/.exec(invite.header('contact') ?? '')?.[1] ?? '',
+        routes: splitRoutes(invite.all('record-route')),
+      };
+    },
+    async call(user, { body = '', headers = [] } = {}) {
+      const id = `${randomBytes(8).toString('hex')}@127.0.0.1`;
+      const from = `<${aor}>;tag=${randomBytes(4).toString('hex')}`;
+      const target = `sip:${user}@${kamailio.domain}`;
+      const response = await request(
+        'INVITE',
+        target,
+        [`From: ${from}`, `To: <${target}>`, `Call-ID: ${id}`, `Contact: ${contact}`, ...headers, ...(body ? ['Content-Type: application/sdp'] : [])],
         body,
       );
+      if (response.status === null || response.status >= 300) return { response, dialog: null };
+      const dialog: RawDialog = {
+        callId: id,
+        local: from,
+        remote: response.header('to') ?? '',
+        remoteTarget: /<([^>]+)>/.exec(response.header('contact') ?? '')?.[1] ?? target,
+        routes: splitRoutes(response.all('record-route')).reverse(),
+      };
+      sendAck(dialog, Number(/^(\d+)/.exec(response.header('cseq') ?? '')?.[1]));
+      return { response, dialog };
+    },
+    async sendInDialog(dialog, method, { body = '', headers = [] } = {}) {
+      const response = await request(
+        method,
+        dialog.remoteTarget,
+        [
+          `From: ${dialog.local}`,
+          `To: ${dialog.remote}`,
+          `Call-ID: ${dialog.callId}`,
+          `Contact: ${contact}`,
+          ...dialog.routes.map((r) => `Route: ${r}`),
+          ...headers,
+          ...(body ? ['Content-Type: application/sdp'] : []),
+        ],
+        body,
+      );
+      if (method === 'INVITE' && response.status !== null && response.status < 300) {
+        sendAck(dialog, Number(/^(\d+)/.exec(response.header('cseq') ?? '')?.[1]));
+      }
+      return response;
     },
     async stop() {
       await new Promise<void>((resolve) => socket.close(() => resolve()));
-      await new Promise<void>((resolve) => rtp.close(() => resolve()));
+      for (const created of rtpSockets) await new Promise<void>((resolve) => created.close(() => resolve()));
     },
   };
+}
+
+/** Record-Route values, one URI each (a header may list several, comma-separated). */
+function splitRoutes(values: string[]): string[] {
+  return values.flatMap((r) => r.split(/,(?=\s*<)/)).map((r) => r.trim());
+}
+
+/** G.711 A-law encoding of one 16-bit sample (ITU-T G.711). */
+function aLaw(sample: number): number {
+  const sign = sample >= 0 ? 0x80 : 0;
+  const magnitude = Math.min(Math.abs(sample), 32635);
+  let compressed: number;
+  if (magnitude < 256) {
+    compressed = magnitude >> 4;
+  } else {
+    let exponent = 7;
+    for (let mask = 0x4000; (magnitude & mask) === 0; mask >>= 1) exponent--;
+    compressed = (exponent << 4) | ((magnitude >> (exponent + 3)) & 0x0f);
+  }
+  return (compressed | sign) ^ 0x55;
 }
 
 /** G.711 μ-law encoding of one 16-bit sample (ITU-T G.711). */
