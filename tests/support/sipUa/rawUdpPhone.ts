@@ -14,6 +14,8 @@ export interface SipMessage {
   all(name: string): string[];
   status: number | null;
   method: string | null;
+  /** When it arrived (epoch ms, performance.timeOrigin + performance.now(), as pages stamp). */
+  receivedAt: number;
 }
 
 export function parseSip(text: string): SipMessage {
@@ -36,6 +38,7 @@ export function parseSip(text: string): SipMessage {
     all: (name) => named.filter(([k]) => k === name.toLowerCase()).map(([, v]) => v),
     status: status ? Number(status[1]) : null,
     method: status ? null : (startLine.split(' ')[0] ?? null),
+    receivedAt: performance.timeOrigin + performance.now(),
   };
 }
 
@@ -55,7 +58,7 @@ export interface RawUdpPhone {
   /** Send a 440 Hz tone in the codec of our last SDP to the address and port in `peerSdp`. */
   sendTone(peerSdp: string): () => void;
   /** Call `user` at the proxy; resolves with the final response and, for a 2xx, the dialog (ACK sent). */
-  call(user: string, options?: { body?: string; headers?: string[] }): Promise<{ response: SipMessage; dialog: RawDialog | null }>;
+  call(user: string, options?: { body?: string; headers?: string[]; onSent?: (at: number) => void }): Promise<{ response: SipMessage; dialog: RawDialog | null }>;
   /** The dialog our 200 OK to `invite` created (we are the callee). */
   dialogOf(invite: SipMessage): RawDialog;
   /** Send a request inside `dialog`; resolves with its final response (a 2xx to INVITE is ACKed). */
@@ -109,7 +112,7 @@ export async function startRawUdpPhone(options: { user: string; password: string
     if (index >= 0) requestWaiters.splice(index, 1)[0]!.resolve(message);
   });
 
-  const request = (method: string, uri: string, headers: string[], body = ''): Promise<SipMessage> => {
+  const request = (method: string, uri: string, headers: string[], body = '', onSent?: (at: number) => void): Promise<SipMessage> => {
     const seq = `${cseq++} ${method}`;
     const text = [
       `${method} ${uri} SIP/2.0`,
@@ -129,6 +132,7 @@ export async function startRawUdpPhone(options: { user: string; password: string
         responseWaiters.delete(seq);
         resolve(m);
       });
+      onSent?.(performance.timeOrigin + performance.now());
       send(text);
     });
   };
@@ -252,7 +256,7 @@ export async function startRawUdpPhone(options: { user: string; password: string
         routes: splitRoutes(invite.all('record-route')),
       };
     },
-    async call(user, { body = '', headers = [] } = {}) {
+    async call(user, { body = '', headers = [], onSent } = {}) {
       const id = `${randomBytes(8).toString('hex')}@127.0.0.1`;
       const from = `<${aor}>;tag=${randomBytes(4).toString('hex')}`;
       const target = `sip:${user}@${kamailio.domain}`;
@@ -261,6 +265,7 @@ export async function startRawUdpPhone(options: { user: string; password: string
         target,
         [`From: ${from}`, `To: <${target}>`, `Call-ID: ${id}`, `Contact: ${contact}`, ...headers, ...(body ? ['Content-Type: application/sdp'] : [])],
         body,
+        onSent,
       );
       if (response.status === null || response.status >= 300) return { response, dialog: null };
       const dialog: RawDialog = {
