@@ -57,6 +57,34 @@ describe('calls with a real SIP phone through an RTP <-> WebRTC bridge', () => {
     await page.close();
   });
 
+  it('each codec a phone may offer alone (PCMU, PCMA, G.722, opus) connects with audio both ways', async () => {
+    const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
+    const page = await lab.openAgent(await session.browser().newPage(), host);
+    for (const [codec, mimeType] of [
+      ['PCMU', 'audio/PCMU'],
+      ['PCMA', 'audio/PCMA'],
+      ['G722', 'audio/G722'],
+      ['opus', 'audio/opus'],
+    ] as const) {
+      const phone = await lab.startPhone({ codecs: [codec] });
+      await phone.command('dial', lab.agentUri());
+      const banner = page.getByRole('alert').filter({ hasText: '2001' });
+      await banner.waitFor({ timeout: 10_000 });
+      await banner.getByRole('button', { name: 'Answer' }).click();
+      await phone.waitForEvent('CALL_ESTABLISHED');
+      await expect.poll(() => inboundCodec(page), { timeout: 10_000 }).toBe(mimeType);
+      await expect.poll(() => packetsInOneSecond(page), { timeout: 10_000 }).toBeGreaterThan(20);
+      await page.getByRole('button', { name: 'Hang up' }).click();
+      await phone.waitForEvent('CALL_CLOSED');
+      const level = wavLevel(phone.heardFiles().at(-1)!);
+      expect(level.loudSeconds, `${codec}: the phone heard ${JSON.stringify(level)}`).toBeGreaterThanOrEqual(1);
+      await phone.stop();
+      const finish = page.getByRole('button', { name: 'Finish wrap-up' });
+      if (await finish.count()) await finish.click();
+    }
+    await page.close();
+  });
+
   it('DTMF: each keypad press arrives at the phone as exactly one digit (RFC 4733)', async () => {
     const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
     const page = await lab.openAgent(await session.browser().newPage(), host);
