@@ -220,7 +220,7 @@ export const callViewSchema = z
     consultFor: z.string().nullable(),
     transfer: callTransferSchema.nullable(),
     offeredAt: stampSchema,
-    /** When the call started alerting the agent (inbound only). */
+    /** Inbound: when the call started alerting the agent; outbound: when the far end started ringing. */
     ringingAt: stampSchema.nullable(),
     answeredAt: stampSchema.nullable(),
     endedAt: stampSchema.nullable(),

@@ -53,6 +53,8 @@ interface CallRecord {
   transferPending: boolean;
   /** Why the call's media failed, when it did (the browser's words, for the log). */
   mediaFailure: string | null;
+  /** RFC 4028: our own session refreshes, when the far end made us the refresher. */
+  refreshTimer: TimerHandle | null;
 }
 
 const noopListener: SipPortListener = {
@@ -331,6 +333,7 @@ export class SipJsPhone implements SipPort {
       end: null,
       transferPending: false,
       mediaFailure: null,
+      refreshTimer: null,
     };
     this.calls.set(session.id, record);
     session.delegate = {
@@ -352,6 +355,7 @@ export class SipJsPhone implements SipPort {
         if (direction === 'outbound') record.markAcked(); // sip.js sends the ACK before this fires
         this.listener.onCallEstablished(session.id);
       } else if (state === SessionState.Terminated) {
+        if (record.refreshTimer) this.options.clock.clearTimer(record.refreshTimer);
         this.calls.delete(session.id);
         this.options.media.discardPrepared?.(session.id);
         // sip.js moves to Terminated before it calls the request delegate's onReject (which
@@ -401,7 +405,9 @@ export class SipJsPhone implements SipPort {
   async dial(target: string, onCreated: (callId: string) => void = () => undefined): Promise<string> {
     const ua = this.requireUa();
     const uri = this.targetUri(target);
-    const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: { hold: false } as object });
+    // earlyMedia: a 183 with SDP (the network's ringback tone, an IVR's prompt) is played while
+    // dialling; the 200 OK's answer is then the same one, as RFC 3261 §13.2.1 requires.
+    const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: { hold: false } as object, earlyMedia: true });
     const record = this.track(inviter, 'outbound');
     onCreated(inviter.id);
     await inviter.invite({
@@ -431,8 +437,13 @@ export class SipJsPhone implements SipPort {
   async answer(callId: string): Promise<void> {
     const record = this.requireCall(callId);
     if (!(record.session instanceof Invitation)) throw new Error('Only incoming calls can be answered.');
+    const timer = sessionTimerOf(record.session.request);
     try {
-      await record.session.accept({ sessionDescriptionHandlerOptions: { hold: false } as object });
+      await record.session.accept({
+        sessionDescriptionHandlerOptions: { hold: false } as object,
+        extraHeaders: timer ? [`Session-Expires: ${timer.seconds};refresher=${timer.refresher}`, 'Require: timer'] : [],
+      });
+      if (timer?.refresher === 'uas') this.armSessionRefresh(record, timer.seconds);
     } catch (error) {
       if (record.mediaFailure) throw new MediaFailedError(record.mediaFailure);
       throw error;
@@ -457,6 +468,21 @@ export class SipJsPhone implements SipPort {
     } else if (session instanceof Invitation) {
       await session.reject({ statusCode: 480 });
     }
+  }
+
+  /**
+   * RFC 4028 §10: the far end asked us to refresh the session; a re-INVITE with the current
+   * direction every half interval keeps it (and the proxies' state) alive.
+   */
+  private armSessionRefresh(record: CallRecord, seconds: number): void {
+    record.refreshTimer = this.options.clock.setTimer(() => {
+      record.refreshTimer = null;
+      if (record.session.state !== SessionState.Established) return;
+      void this.reinvite(record, { hold: record.held } as object).then(
+        () => this.armSessionRefresh(record, seconds),
+        (error: unknown) => this.options.logger.warn('Session refresh failed', { callId: record.session.id, error: errorMessage(error) }),
+      );
+    }, (seconds * 1000) / 2);
   }
 
   async setHold(callId: string, hold: boolean): Promise<void> {
@@ -586,6 +612,19 @@ export class SipJsPhone implements SipPort {
  */
 const dtmfToneMs = 200;
 const dtmfGapMs = 70;
+
+/**
+ * The session timer an INVITE asks for (RFC 4028 §9), as our 200 OK must state it: the interval
+ * (at least the 90 s minimum) and who refreshes. The caller refreshes unless it asked us to.
+ */
+export function sessionTimerOf(request: { getHeader(name: string): string | undefined }): { seconds: number; refresher: 'uac' | 'uas' } | null {
+  const header = request.getHeader('Session-Expires') ?? request.getHeader('x');
+  if (!header) return null;
+  const seconds = Number(/^\s*(\d+)/.exec(header)?.[1]);
+  if (!Number.isFinite(seconds) || seconds <= 0) return null;
+  const refresher = /;\s*refresher\s*=\s*uas\b/i.test(header) ? 'uas' : 'uac';
+  return { seconds: Math.max(90, seconds), refresher };
+}
 
 /** The INVITE's SDP offer, or null for an INVITE without one (the offer then goes in our 200 OK). */
 function sdpOffer(invitation: Invitation): string | null {

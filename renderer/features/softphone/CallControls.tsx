@@ -40,7 +40,9 @@ export function CallControls({ view, consultCall, run, guidedHold, holdGuide, ch
       <p className="call__who">
         {view.consultFor ? `${t('softphone.consultFor')}: ` : ''}
         {view.remote.number}
-        {view.remote.name && <span> — {view.remote.name}</span>} · {t(`softphone.phase.${view.phase}`)}
+        {view.remote.name && <span> — {view.remote.name}</span>} ·{' '}
+        {/* An outgoing call whose far end is alerting (180/183) reads "Ringing", not "Dialing". */}
+        {t(`softphone.phase.${view.phase === 'dialing' && view.ringingAt ? 'ringing' : view.phase}`)}
       </p>
       {view.transfer && <p className="call__transfer">{t(`softphone.transferStatus.${view.transfer.status}`, { target: view.transfer.target })}</p>}
       <div className="call__actions">

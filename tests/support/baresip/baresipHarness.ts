@@ -114,7 +114,11 @@ export async function startBaresip(options: BaresipOptions): Promise<RunningBare
   const pending = new Map<string, (data: string) => void>();
   let tokenSeq = 0;
 
-  const socket = await connectWithRetry(controlPort, child, () => logTail);
+  const socket = await connectWithRetry(controlPort, child, () => logTail).catch((error: unknown) => {
+    child.kill('SIGKILL'); // never leave a phone running behind a failed start
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
   let buffer = Buffer.alloc(0);
   socket.on('data', (chunk: Buffer) => {
     buffer = Buffer.concat([buffer, chunk]);
@@ -195,7 +199,10 @@ export async function startBaresip(options: BaresipOptions): Promise<RunningBare
   // eslint-disable-next-line no-control-regex
   const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
   while (!/\sOK\s/.test(plain(await phone.command('reginfo')))) {
-    if (Date.now() > deadline) throw new Error(`baresip did not register in 10 s:\n${logTail}`);
+    if (Date.now() > deadline) {
+      await phone.stop();
+      throw new Error(`baresip did not register in 10 s:\n${logTail}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   return phone;
