@@ -26,7 +26,7 @@ export const en = {
     registration: {
       unregistered: 'Not registered',
       connecting: 'Connecting…',
-      connectingRetry: 'Connecting… (attempt {{attempt}})',
+      lost: 'Phone server lost — reconnecting',
       registered: 'Registered',
       failed: 'Failed: {{message}}',
       retryIn: 'retrying in {{seconds}} s',

@@ -28,7 +28,7 @@ export const zhCN: Messages = {
     registration: {
       unregistered: '未注册',
       connecting: '正在连接…',
-      connectingRetry: '正在连接…（第 {{attempt}} 次重试）',
+      lost: '电话服务器连接中断——正在重新连接',
       registered: '已注册',
       failed: '失败：{{message}}',
       retryIn: '{{seconds}} 秒后重试',
