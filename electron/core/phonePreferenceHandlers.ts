@@ -35,6 +35,7 @@ export function phonePreferenceHandlers(
     saveAudioDevices: (devices) => preferences.saveAudioDevices(devices),
     getPhoneShortcuts: () => preferences.shortcuts(),
     savePhoneShortcuts: (shortcuts) => preferences.saveShortcuts(shortcuts),
+    getGlobalShortcutStatus: () => preferences.globalShortcutStatus(),
     performPhoneShortcut: ({ action }) => performPhoneShortcut(action, phone()),
     reportNetworkChanged: () => {
       softphone?.service.networkChanged();

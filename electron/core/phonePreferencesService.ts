@@ -6,6 +6,7 @@ import {
   defaultPhoneShortcuts,
   phoneShortcutsSchema,
   type AudioDevices,
+  type GlobalShortcutStatus,
   type PhoneShortcutAction,
   type PhoneShortcuts,
 } from '../../shared/contract/phonePreferences';
@@ -31,6 +32,7 @@ export interface ShortcutPhone {
 export class PhonePreferencesService {
   private readonly devices: SettingsSection<AudioDevices>;
   private readonly keys: SettingsSection<PhoneShortcuts>;
+  private globalStatus: GlobalShortcutStatus = { taken: [] };
 
   constructor(
     settings: SettingsPort,
@@ -58,6 +60,17 @@ export class PhonePreferencesService {
     const saved = this.keys.save(shortcuts);
     this.eventHub.emit('onPhoneShortcutsChanged', saved);
     return saved;
+  }
+
+  /** Which global shortcuts another application holds (always none in the web host). */
+  globalShortcutStatus(): GlobalShortcutStatus {
+    return this.globalStatus;
+  }
+
+  /** The Electron shell registered the global shortcuts: the agent is told which did not take. */
+  reportGlobalShortcuts(status: GlobalShortcutStatus): void {
+    this.globalStatus = status;
+    this.eventHub.emit('onGlobalShortcutStatus', status);
   }
 }
 

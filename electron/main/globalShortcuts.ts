@@ -1,29 +1,28 @@
 // Electron's global shortcuts for answer, hang up, hold and mute: they work while another
-// application (the CRM, a browser) has the focus. Re-registered whenever the agent changes them.
+// application (the CRM, a browser) has the focus. Re-registered whenever the agent changes them;
+// the decisions are in globalShortcutBinding.ts (tested in Node).
 import { globalShortcut } from 'electron';
-import { phoneShortcutActions, type PhoneShortcuts } from '../../shared/contract/phonePreferences';
+import type { PhoneShortcuts } from '../../shared/contract/phonePreferences';
 import type { Core } from '../core/createCore';
 import type { CallerContext } from '../core/dispatcher';
 import type { Logger } from '../core/ports';
+import { GlobalShortcutBinding } from './globalShortcutBinding';
 
 export function bindGlobalShortcuts(core: Core, caller: CallerContext, logger: Logger): () => void {
-  const apply = (shortcuts: PhoneShortcuts) => {
-    globalShortcut.unregisterAll();
-    if (!shortcuts.global) return;
-    for (const action of phoneShortcutActions) {
-      const registered = globalShortcut.register(shortcuts[action], () => {
-        void core.dispatch('performPhoneShortcut', { action }, caller);
-      });
-      // Another application may own the combination; the in-window shortcut still works.
-      if (!registered) logger.warn('A global shortcut is taken by another application', { action, accelerator: shortcuts[action] });
-    }
-  };
-  apply(core.preferences.shortcuts());
+  const binding = new GlobalShortcutBinding(
+    globalShortcut,
+    {
+      perform: (action) => void core.dispatch('performPhoneShortcut', { action }, caller),
+      report: (status) => core.preferences.reportGlobalShortcuts(status),
+    },
+    logger,
+  );
+  binding.apply(core.preferences.shortcuts());
   const stop = core.eventHub.subscribe((event, payload) => {
-    if (event === 'onPhoneShortcutsChanged') apply(payload as PhoneShortcuts);
+    if (event === 'onPhoneShortcutsChanged') binding.apply(payload as PhoneShortcuts);
   });
   return () => {
     stop();
-    globalShortcut.unregisterAll();
+    binding.release();
   };
 }

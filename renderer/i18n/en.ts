@@ -26,7 +26,7 @@ export const en = {
     registration: {
       unregistered: 'Not registered',
       connecting: 'Connecting…',
-      connectingRetry: 'Connecting… (attempt {{attempt}})',
+      lost: 'Phone server lost — reconnecting',
       registered: 'Registered',
       failed: 'Failed: {{message}}',
       retryIn: 'retrying in {{seconds}} s',
@@ -112,6 +112,7 @@ export const en = {
     shortcuts: 'Keyboard shortcuts',
     shortcut: { answer: 'Answer shortcut', hangUp: 'Hang up shortcut', hold: 'Hold shortcut', mute: 'Mute shortcut' },
     shortcutGlobal: 'Shortcuts work when Deskline is in the background (desktop app)',
+    shortcutTaken: 'Held by another application, so they work only while Deskline is in front: {{list}}',
     shortcutHint: 'For example Ctrl+Alt+A. CommandOrControl means Ctrl, or ⌘ on a Mac.',
     notificationTitle: 'Incoming call',
   },

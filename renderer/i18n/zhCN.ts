@@ -28,7 +28,7 @@ export const zhCN: Messages = {
     registration: {
       unregistered: '未注册',
       connecting: '正在连接…',
-      connectingRetry: '正在连接…（第 {{attempt}} 次重试）',
+      lost: '电话服务器连接中断——正在重新连接',
       registered: '已注册',
       failed: '失败：{{message}}',
       retryIn: '{{seconds}} 秒后重试',
@@ -114,6 +114,7 @@ export const zhCN: Messages = {
     shortcuts: '快捷键',
     shortcut: { answer: '接听快捷键', hangUp: '挂断快捷键', hold: '保持快捷键', mute: '静音快捷键' },
     shortcutGlobal: 'Deskline 在后台时快捷键也有效（桌面版）',
+    shortcutTaken: '以下快捷键已被其他应用占用，仅在 Deskline 位于前台时有效：{{list}}',
     shortcutHint: '例如 Ctrl+Alt+A。CommandOrControl 表示 Ctrl，Mac 上为 ⌘。',
     notificationTitle: '来电',
   },

@@ -59,6 +59,10 @@ export const defaultPhoneShortcuts: PhoneShortcuts = {
   global: true,
 };
 
+/** Global shortcuts another application holds (Electron only): they work only inside Deskline. */
+export const globalShortcutStatusSchema = z.object({ taken: z.array(phoneShortcutActionSchema) }).strict();
+export type GlobalShortcutStatus = z.infer<typeof globalShortcutStatusSchema>;
+
 export const phonePreferenceMethods = {
   getAudioDevices: defineMethod({
     summary: 'The chosen microphone, speaker and ringer (null: system default).',
@@ -84,6 +88,12 @@ export const phonePreferenceMethods = {
     reply: phoneShortcutsSchema,
     roles: ['agent'],
   }),
+  getGlobalShortcutStatus: defineMethod({
+    summary: 'Which global shortcuts could not be registered because another application holds them.',
+    request: z.object({}).strict(),
+    reply: globalShortcutStatusSchema,
+    roles: ['agent'],
+  }),
   performPhoneShortcut: defineMethod({
     summary: 'Do what a shortcut means now: answer the ringing call, hang up, hold/resume or mute/unmute the current call.',
     request: z.object({ action: phoneShortcutActionSchema }).strict(),
@@ -101,4 +111,6 @@ export const phonePreferenceMethods = {
 export const phonePreferenceEvents = {
   onAudioDevicesChanged: audioDevicesSchema,
   onPhoneShortcutsChanged: phoneShortcutsSchema,
+  /** The global shortcuts were (re)registered: which ones another application holds. */
+  onGlobalShortcutStatus: globalShortcutStatusSchema,
 };

@@ -22,6 +22,7 @@ import { MediaFailedError, type MediaPort, type SipAccount, type SipPort, type S
 import { MediaPortSessionDescriptionHandler, mediaPortHandlerFactory } from './mediaPortSessionDescriptionHandler';
 import { installSipWebSocket } from './nodeWebSocket';
 import { remotePartyOf } from './remoteParty';
+import { probeServer } from './serverReachability';
 
 export interface SipJsPhoneOptions {
   media: MediaPort;
@@ -38,6 +39,12 @@ export interface SipJsPhoneOptions {
   connectTimeoutSec?: number;
   /** How long hold/resume waits for the ACK of our 200 OK before giving up. */
   ackWaitMs?: number;
+  /** Is the server reachable again? (default: a TCP connect to the WebSocket URL's host:port). */
+  probe?: (serverUrl: string) => Promise<boolean>;
+  /** While the server is unreachable it is probed this often (+ up to 20 % jitter). */
+  probeIntervalMs?: number;
+  /** Once it answers again, the REGISTER goes out within this random spread (desks not in step). */
+  probeSpreadMs?: number;
 }
 
 interface CallRecord {
@@ -78,6 +85,10 @@ export class SipJsPhone implements SipPort {
   private authFailed = false;
   private attempt = 0;
   private retryTimer: TimerHandle | null = null;
+  /** Reachability probing while the server is down: see startProbing. */
+  private probeTimer: TimerHandle | null = null;
+  private lastReachable: boolean | null = null;
+  private probeAfterDrop = false;
   private status: RegistrationStatus = { kind: 'unregistered' };
   private readonly calls = new Map<string, CallRecord>();
   private readonly expiresSec: number;
@@ -180,6 +191,7 @@ export class SipJsPhone implements SipPort {
     this.generation++;
     this.running = false;
     this.clearRetry();
+    this.stopProbing();
     const ua = this.ua;
     const registerer = this.registerer;
     this.ua = null;
@@ -241,6 +253,7 @@ export class SipJsPhone implements SipPort {
     if (generation !== this.generation) return;
     if (outcome.ok) {
       this.attempt = 0;
+      this.stopProbing();
       this.setStatus({ kind: 'registered', sinceWall: this.options.clock.wallNow(), expiresSec: outcome.expires });
       return;
     }
@@ -285,12 +298,62 @@ export class SipJsPhone implements SipPort {
     const delay = this.nextDelay();
     this.setStatus({ kind: 'failed', reason, message, sipCode, retryInMs: delay });
     this.armRetry(delay);
+    // A server that answered with an error is up: only the backoff applies. One we could not
+    // reach is watched, so the REGISTER goes out as soon as it is back.
+    if (reason === 'unreachable') this.startProbing(false);
   }
 
   private scheduleReconnect(): void {
     const delay = this.nextDelay();
     this.setStatus({ kind: 'connecting', attempt: this.attempt });
     this.armRetry(delay);
+    this.startProbing(true);
+  }
+
+  /**
+   * Issue 21: the backoff grows to 30 s, so a desk could stay unregistered that long after a PBX
+   * restart and miss the calls offered meanwhile. While the server is unreachable, a cheap probe
+   * (a TCP connect) runs every second; the full connect + REGISTER goes out once the server
+   * answers again: after it was seen down, or at the first probe after the connection dropped.
+   * A server that accepts TCP but keeps failing the WebSocket or REGISTER is left to the backoff.
+   */
+  private startProbing(afterDrop: boolean): void {
+    this.probeAfterDrop ||= afterDrop;
+    if (this.probeTimer || !this.running || this.authFailed) return;
+    this.lastReachable = null;
+    this.armProbe();
+  }
+
+  private armProbe(): void {
+    const generation = this.generation;
+    const delay = Math.round((this.options.probeIntervalMs ?? 1000) * (1 + 0.2 * this.random()));
+    this.probeTimer = this.options.clock.setTimer(() => {
+      this.probeTimer = null;
+      void this.runProbe(generation);
+    }, delay);
+  }
+
+  private async runProbe(generation: number): Promise<void> {
+    const serverUrl = this.account?.serverUrl;
+    const stillNeeded = () => generation === this.generation && this.running && !this.authFailed && this.status.kind !== 'registered';
+    if (!serverUrl || !stillNeeded()) return;
+    const reachable = await (this.options.probe ?? probeServer)(serverUrl).catch(() => false);
+    if (!stillNeeded()) return;
+    const cameBack = reachable && (this.lastReachable === false || (this.lastReachable === null && this.probeAfterDrop));
+    this.lastReachable = reachable;
+    if (cameBack) {
+      this.probeAfterDrop = false;
+      this.attempt = 0;
+      this.options.logger.info('SIP server reachable again: registering now', { serverUrl });
+      this.armRetry(Math.round((this.options.probeSpreadMs ?? 500) * this.random()));
+    }
+    this.armProbe();
+  }
+
+  private stopProbing(): void {
+    if (this.probeTimer) this.options.clock.clearTimer(this.probeTimer);
+    this.probeTimer = null;
+    this.probeAfterDrop = false;
   }
 
   private nextDelay(): number {

@@ -2,9 +2,14 @@
 // saved by its one "Save" button, so the agent has a single place to set up the phone.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { phoneShortcutActions, type AudioDevices, type PhoneShortcuts } from '../../../shared/contract/phonePreferences';
+import {
+  phoneShortcutActions,
+  type AudioDevices,
+  type GlobalShortcutStatus,
+  type PhoneShortcuts,
+} from '../../../shared/contract/phonePreferences';
 import { call } from '../../api/client';
-import { useClient } from '../../api/ClientContext';
+import { useClient, useHostEvent } from '../../api/ClientContext';
 import { devicesOfRole, listDevicesWithLabels, type DeviceRole } from './media/audioDeviceChoice';
 
 const roles: readonly DeviceRole[] = ['microphone', 'speaker', 'ringer'];
@@ -13,6 +18,8 @@ export interface PhonePreferencesForm {
   devices: AudioDevices | null;
   shortcuts: PhoneShortcuts | null;
   present: MediaDeviceInfo[];
+  /** Global shortcuts another application holds (desktop app only). */
+  taken: GlobalShortcutStatus['taken'];
   setDevices: (devices: AudioDevices) => void;
   setShortcuts: (shortcuts: PhoneShortcuts) => void;
   /** Saves both; the host validates the shortcuts and says which one is wrong. */
@@ -24,9 +31,12 @@ export function usePhonePreferencesForm(): PhonePreferencesForm {
   const [devices, setDevices] = useState<AudioDevices | null>(null);
   const [shortcuts, setShortcuts] = useState<PhoneShortcuts | null>(null);
   const [present, setPresent] = useState<MediaDeviceInfo[]>([]);
+  const [taken, setTaken] = useState<GlobalShortcutStatus['taken']>([]);
+  useHostEvent('onGlobalShortcutStatus', useCallback((status: GlobalShortcutStatus) => setTaken(status.taken), []));
   useEffect(() => {
     call(client, 'getAudioDevices', {}).then(setDevices, () => undefined);
     call(client, 'getPhoneShortcuts', {}).then(setShortcuts, () => undefined);
+    call(client, 'getGlobalShortcutStatus', {}).then((status) => setTaken(status.taken), () => undefined);
     if (navigator.mediaDevices) listDevicesWithLabels().then(setPresent, () => undefined);
   }, [client]);
   const save = useCallback(async () => {
@@ -35,7 +45,7 @@ export function usePhonePreferencesForm(): PhonePreferencesForm {
     // The desktop notification for a ring needs permission; Save is the agent's gesture to ask.
     if (typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission().catch(() => undefined);
   }, [client, devices, shortcuts]);
-  return { devices, shortcuts, present, setDevices, setShortcuts, save };
+  return { devices, shortcuts, present, taken, setDevices, setShortcuts, save };
 }
 
 export function PhonePreferenceFields({ form, idPrefix }: { form: PhonePreferencesForm; idPrefix: string }) {
@@ -100,6 +110,13 @@ export function PhonePreferenceFields({ form, idPrefix }: { form: PhonePreferenc
           />
           <label htmlFor={`${idPrefix}-shortcut-global`}>{t('softphone.shortcutGlobal')}</label>
         </p>
+        {form.taken.length > 0 && shortcuts && (
+          <p role="status" className="shortcut-taken">
+            {t('softphone.shortcutTaken', {
+              list: form.taken.map((action) => `${t(`softphone.shortcut.${action}`)} (${shortcuts[action]})`).join(', '),
+            })}
+          </p>
+        )}
       </fieldset>
     </>
   );

@@ -10,12 +10,12 @@ export function PhoneStatus({ registration, configured }: { registration: Regist
       case 'unregistered':
         return configured ? t('softphone.registration.unregistered') : t('softphone.registration.notConfigured');
       case 'connecting':
-        return registration.attempt > 0
-          ? t('softphone.registration.connectingRetry', { attempt: registration.attempt })
-          : t('softphone.registration.connecting');
+        return registration.attempt > 0 ? t('softphone.registration.lost') : t('softphone.registration.connecting');
       case 'registered':
         return t('softphone.registration.registered');
       case 'failed': {
+        // Unreachable: the desk is watching for the server and registers the moment it is back.
+        if (registration.reason === 'unreachable' && registration.retryInMs !== null) return t('softphone.registration.lost');
         const failed = t('softphone.registration.failed', { message: registration.message });
         return registration.retryInMs === null
           ? failed

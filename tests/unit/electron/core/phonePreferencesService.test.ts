@@ -1,0 +1,18 @@
+// The agent is told which global shortcuts another application holds (issue 21).
+import { describe, expect, it } from 'vitest';
+import { EventHub } from '../../../../electron/core/eventHub';
+import { PhonePreferencesService } from '../../../../electron/core/phonePreferencesService';
+import { MemorySettings } from '../../../integration/softphone/softphoneFixtures';
+
+describe('PhonePreferencesService global shortcut status', () => {
+  it('starts with none taken (the web host never registers any) and passes the shell report on', () => {
+    const hub = new EventHub();
+    const seen: unknown[] = [];
+    hub.subscribe((event, payload) => event === 'onGlobalShortcutStatus' && seen.push(payload));
+    const service = new PhonePreferencesService(new MemorySettings(), hub);
+    expect(service.globalShortcutStatus()).toEqual({ taken: [] });
+    service.reportGlobalShortcuts({ taken: ['answer'] });
+    expect(service.globalShortcutStatus()).toEqual({ taken: ['answer'] });
+    expect(seen).toEqual([{ taken: ['answer'] }]);
+  });
+});
