@@ -11,7 +11,12 @@ import type { RemoteParty } from '../../../shared/contract/softphone';
  */
 export function remotePartyOf(uri: URI, displayName: string | undefined): RemoteParty {
   const number = (uri.user ? cleanCallerNumber(uri.user) : '') || cleanCallerNumber(uriText(uri)) || 'unknown';
-  return { number, name: cleanCallerName(displayName) };
+  return { number, name: cleanCallerName(unquote(displayName)) };
+}
+
+/** sip.js hands over a quoted display name's content as sent: undo its quoted pairs (`\"` is `"`). */
+function unquote(displayName: string | undefined): string | undefined {
+  return displayName?.replace(/\\([\s\S])/g, '$1');
 }
 
 function uriText(uri: URI): string {

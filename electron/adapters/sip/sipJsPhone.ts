@@ -19,9 +19,12 @@ import type { CallParty, EndReason } from '../../../shared/domain/callStateMachi
 import type { Clock, TimerHandle } from '../../../shared/domain/clock';
 import type { Logger } from '../../core/ports';
 import type { MediaPort, SipAccount, SipPort, SipPortListener } from '../../core/softphonePorts';
+import { guardedSipListener } from './guardedSipListener';
+import { guardIncomingRequests } from './incomingRequestGuard';
 import { MediaPortSessionDescriptionHandler, mediaPortHandlerFactory } from './mediaPortSessionDescriptionHandler';
 import { installSipWebSocket } from './nodeWebSocket';
 import { remotePartyOf } from './remoteParty';
+import { installSipUriUserEscape } from './sipUriUserEscape';
 
 export interface SipJsPhoneOptions {
   media: MediaPort;
@@ -83,6 +86,7 @@ export class SipJsPhone implements SipPort {
 
   constructor(private readonly options: SipJsPhoneOptions) {
     installSipWebSocket();
+    installSipUriUserEscape();
     this.expiresSec = options.registerExpiresSec ?? 300;
     this.refreshPercent = options.refreshPercent ?? 90;
     this.backoffInitialMs = options.backoffInitialMs ?? 1000;
@@ -91,7 +95,7 @@ export class SipJsPhone implements SipPort {
   }
 
   setListener(listener: SipPortListener): void {
-    this.listener = listener;
+    this.listener = guardedSipListener(listener, this.options.logger);
   }
 
   registration(): RegistrationStatus {
@@ -137,7 +141,7 @@ export class SipJsPhone implements SipPort {
           if (level === 'error') this.options.logger.warn(`sip.js ${category}: ${content}`);
         },
         delegate: {
-          onInvite: (invitation) => this.onInvite(invitation),
+          onInvite: (invitation) => this.receiveInvite(invitation),
           onDisconnect: (error) => {
             if (generation !== this.generation || !this.running) return;
             this.options.logger.warn('SIP connection lost', { error: error?.message ?? null });
@@ -151,6 +155,7 @@ export class SipJsPhone implements SipPort {
       this.setStatus({ kind: 'failed', reason: 'config', message: errorMessage(error), sipCode: null, retryInMs: null });
       return;
     }
+    guardIncomingRequests(ua, this.options.logger);
     this.ua = ua;
     this.registerer = new Registerer(ua, { expires: this.expiresSec, refreshFrequency: this.refreshPercent });
     this.registerer.stateChange.addListener((state) => {
@@ -344,7 +349,46 @@ export class SipJsPhone implements SipPort {
     return record;
   }
 
+  /**
+   * sip.js calls this after its 180 Ringing went out, from a promise nobody awaits: whatever fails
+   * in our handling must end here, as a SIP error to the caller, never as an unhandled rejection
+   * (which ends the host) nor as a call left ringing at the caller with no desk behind it.
+   */
+  private receiveInvite(invitation: Invitation): void {
+    try {
+      this.onInvite(invitation);
+    } catch (error) {
+      this.options.logger.error('Incoming call could not be handled; refused with 500', {
+        callId: invitation.id,
+        error: errorMessage(error),
+      });
+      this.refuseInvite(invitation, 500);
+    }
+  }
+
+  private refuseInvite(invitation: Invitation, statusCode: number, extraHeaders: string[] = []): void {
+    const record = this.calls.get(invitation.id);
+    if (record?.session === invitation) record.end = { by: 'system', reason: 'error', sipCode: statusCode };
+    if (invitation.state !== SessionState.Initial && invitation.state !== SessionState.Establishing) return;
+    try {
+      invitation
+        .reject({ statusCode, extraHeaders })
+        .catch((error: unknown) => this.options.logger.warn(`Could not send ${statusCode}`, { error: errorMessage(error) }));
+    } catch (error) {
+      this.options.logger.warn(`Could not send ${statusCode}`, { error: errorMessage(error) });
+    }
+  }
+
   private onInvite(invitation: Invitation): void {
+    // sip.js does not check Require (it would ring and then fail on answer): refuse what we lack.
+    const unsupported = unsupportedRequirements(invitation.request.getHeaders('require'));
+    if (unsupported.length > 0) {
+      this.options.logger.warn('Incoming call requires unsupported SIP extensions; refused with 420', { unsupported });
+      // Only well-formed option tags are echoed: the header must not carry what the caller chose.
+      const tags = unsupported.filter((tag) => /^[\w.!%*+`'~-]{1,32}$/.test(tag));
+      this.refuseInvite(invitation, 420, tags.length > 0 ? [`Unsupported: ${tags.join(', ')}`] : []);
+      return;
+    }
     const record = this.track(invitation, 'inbound');
     const replacee = invitation.replacee;
     if (replacee) {
@@ -539,6 +583,12 @@ export class SipJsPhone implements SipPort {
     if (!record) throw new Error(`No such call: ${callId}`);
     return record;
   }
+}
+
+/** Option tags of Require headers that we do not support (we support only RFC 3891 Replaces). */
+function unsupportedRequirements(headers: string[]): string[] {
+  const tags = headers.flatMap((header) => header.split(',')).map((tag) => tag.trim().toLowerCase());
+  return [...new Set(tags.filter((tag) => tag.length > 0 && tag !== 'replaces'))];
 }
 
 function errorMessage(error: unknown): string {

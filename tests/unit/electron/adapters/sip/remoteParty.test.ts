@@ -18,6 +18,11 @@ describe('remotePartyOf', () => {
     expect(fromHeader('"%Z%45" <sip:resource@example.com>')).toEqual({ number: 'resource', name: '%Z%45' });
   });
 
+  it('undoes the quoted pairs of a quoted display name, which sip.js leaves as sent (RFC 4475 wsinv)', () => {
+    expect(fromHeader('"J Rosenberg \\\\\\"" <sip:jdrosen@example.com>').name).toBe('J Rosenberg \\"');
+    expect(fromHeader('"BEL:\\\u0007 x" <sip:3001@example.com>').name).toBe('BEL: x');
+  });
+
   it('keeps an ordinary caller as it is', () => {
     expect(fromHeader('"Caller Wang" <sip:3001@deskline.test>;tag=abc')).toEqual({ number: '3001', name: 'Caller Wang' });
   });
