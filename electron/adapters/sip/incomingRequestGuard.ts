@@ -11,6 +11,7 @@ import { badRequestReply } from './badRequestReply';
  * - an INVITE outside a dialog that sip.js itself fails on is answered 500 (never left ringing);
  *   one that repeats the Call-ID and From tag of a call we already have (a merged or forged
  *   request, RFC 3261 §8.2.2.2) is answered 482 before sip.js would replace that call's session;
+ * - an INVITE's Expires that no timer can hold is made one that can (see normaliseExpires);
  * - a request sip.js cannot parse (it would drop it silently) is answered 400 Bad Request;
  * - anything else that escapes sip.js's handling of a message is logged, not rethrown.
  */
@@ -26,6 +27,7 @@ export function guardIncomingRequests(ua: UserAgent, logger: Logger): void {
         return;
       }
       try {
+        normaliseExpires(request.message);
         handleInvite(request);
       } catch (error) {
         logger.error('SIP: incoming INVITE could not be handled; refused with 500', {
@@ -56,6 +58,24 @@ export function guardIncomingRequests(ua: UserAgent, logger: Logger): void {
       }
     };
   }
+}
+
+/** Longest delay a Node timer holds (2^31 - 1 ms), in whole seconds. */
+const maxTimerSeconds = Math.floor(0x7fffffff / 1000);
+
+/**
+ * sip.js arms `Expires × 1000` ms as is: a value that is not a number (NaN) or beyond a Node timer
+ * fires at once and refuses the call 487 before it rings. A malformed Expires is ignored (it is
+ * optional, RFC 3261 §13.3.1); a very long one is cut to the longest timer.
+ */
+function normaliseExpires(message: Core.IncomingRequestMessage): void {
+  if (!message.hasHeader('expires')) return;
+  const value = (message.getHeader('expires') ?? '').trim();
+  if (!/^\d{1,10}$/.test(value)) {
+    delete message.headers['Expires'];
+    return;
+  }
+  if (Number(value) > maxTimerSeconds) message.setHeader('expires', String(maxTimerSeconds));
 }
 
 /** An INVITE dropped in silence leaves its caller hearing nothing until a proxy timer gives up. */

@@ -355,6 +355,12 @@ export class SipJsPhone implements SipPort {
    * (which ends the host) nor as a call left ringing at the caller with no desk behind it.
    */
   private receiveInvite(invitation: Invitation): void {
+    // sip.js calls us even when its 180 could not be sent and it refused the call itself: announcing
+    // that call would leave it ringing at the desk for good.
+    if (invitation.state === SessionState.Terminated) {
+      this.options.logger.warn('Incoming call ended before it could ring', { callId: invitation.id });
+      return;
+    }
     try {
       this.onInvite(invitation);
     } catch (error) {

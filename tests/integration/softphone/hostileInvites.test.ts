@@ -79,6 +79,9 @@ async function expectDeskHealthy(): Promise<void> {
 /** The caller gives up after hearing it ring: CANCEL, then the INVITE must end 487. */
 async function cancelRinging(ctx: WireContext): Promise<void> {
   await client.response(ctx.branch, (s) => s === 180, '180 Ringing');
+  // Still ringing a moment later: the call was not ended behind the agent's back.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(client.responses(ctx.branch).map((r) => r.status).filter((s) => (s ?? 0) >= 200)).toEqual([]);
   client.cancel(ctx);
   const final = await client.response(ctx.branch, (s) => s >= 200, 'final response to the INVITE');
   expect(final.status).toBe(487);

@@ -1,6 +1,6 @@
 // The guard between the SIP wire and the process, on a stand-in for the parts of a sip.js
 // UserAgent it wraps (the Kamailio integration test drives it with the real one).
-import type { Core, UserAgent } from 'sip.js';
+import { Core, type UserAgent } from 'sip.js';
 import { describe, expect, it } from 'vitest';
 import { guardIncomingRequests } from '../../../../../electron/adapters/sip/incomingRequestGuard';
 import type { Logger } from '../../../../../electron/core/ports';
@@ -29,7 +29,7 @@ function standIn(onInvite: (request: Core.IncomingInviteRequest) => void, onMess
 function inviteRequest(callId = 'c1', fromTag = 'f1') {
   const rejected: number[] = [];
   const request = {
-    message: { callId, fromTag },
+    message: { callId, fromTag, hasHeader: () => false },
     reject: (options: { statusCode: number }) => void rejected.push(options.statusCode),
   } as unknown as Core.IncomingInviteRequest;
   return { request, rejected };
@@ -74,6 +74,19 @@ describe('guardIncomingRequests', () => {
     expect(repeated.rejected).toEqual([482]);
     expect(fresh.rejected).toEqual([]);
     expect(handled).toEqual(['c2']);
+  });
+
+  it('hands sip.js an Expires its timer can hold: a malformed one is dropped, a huge one cut to 2^31 ms', () => {
+    const seen: (string | undefined)[] = [];
+    const { ua, asUserAgent } = standIn((request) => void seen.push(request.message.getHeader('expires')), () => undefined);
+    guardIncomingRequests(asUserAgent, recordingLogger());
+    const logger = { error: () => undefined, warn: () => undefined, log: () => undefined, debug: () => undefined };
+    for (const [value, callId] of [['soon', 'c1'], ['4320000', 'c2'], ['180', 'c3']] as const) {
+      const text = validInvite.replace('Call-ID: c1', `Call-ID: ${callId}`).replace('Max-Forwards: 70', `Max-Forwards: 70\r\nExpires: ${value}`);
+      const message = Core.Parser.parseMessage(text, logger as unknown as Core.Logger) as Core.IncomingRequestMessage;
+      ua.userAgentCore.delegate.onInvite({ message, reject: () => undefined } as unknown as Core.IncomingInviteRequest);
+    }
+    expect(seen).toEqual([undefined, '2147483', '180']);
   });
 
   it('logs instead of rethrowing what escapes sip.js handling of a message (Node would exit)', () => {
