@@ -11,7 +11,7 @@ import type { CallEvent, RemoteParty } from '../../../shared/contract/softphone'
 import { maxCallerNameLength, maxCallerNumberLength } from '../../../shared/domain/callerIdText';
 import { hostileRequests } from '../../fixtures/sip/hostileRequests';
 import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
-import { header, RawSipClient, type WireContext } from '../../support/sipUa/rawSipClient';
+import { header, offerSdp, RawSipClient, type WireContext } from '../../support/sipUa/rawSipClient';
 import { startTestSoftphone, type TestSoftphone } from './softphoneFixtures';
 
 const deskAor = 'sip:1001@deskline.test';
@@ -41,7 +41,12 @@ let client: RawSipClient;
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtException', onException);
-  kamailio = await startKamailio({ users: [{ user: '1001', password: 'agent-secret' }] });
+  kamailio = await startKamailio({
+    users: [
+      { user: '1001', password: 'agent-secret' },
+      { user: '3001', password: 'callee-secret' },
+    ],
+  });
 });
 afterAll(async () => {
   await kamailio?.stop();
@@ -160,6 +165,35 @@ describe('INVITEs and other requests a proxy forwards, through the real Kamailio
     const ended = await agent.events.callEvent('ended', ringing.callId);
     expect(ended).toMatchObject({ cause: 'abandoned' });
     await expectDeskHealthy();
+  });
+});
+
+describe('strange responses to a call the desk places', () => {
+  it('takes a status line without reason phrase and a UTF-8 one (RFC 4475 §3.1.1.13 unreason, §3.1.1.14 noreason)', async () => {
+    processFailures.length = 0;
+    agent = await startTestSoftphone(kamailio, { user: '1001', password: 'agent-secret' });
+    const callee = await RawSipClient.connect(kamailio.url);
+    try {
+      await callee.register('3001', 'callee-secret', kamailio.domain);
+      const call = await agent.service.dial('3001');
+      const invite = await callee.waitFor((m) => m.method === 'INVITE', 'INVITE from the desk');
+      // noreason: "SIP/2.0 100 " with no phrase; a 100 stops at Kamailio, so a 180 carries the form.
+      callee.respond(invite, 'SIP/2.0 180 ', { toTag: 'unreason' });
+      await agent.events.callEvent('alerting', call.callId);
+      callee.respond(invite, 'SIP/2.0 200 = 2**3 * 5**2 \u043d\u043e \u0441\u0442\u043e \u0434\u0435\u0432\u044f\u043d\u043e\u0441\u0442\u043e \u0434\u0435\u0432\u044f\u0442\u044c - \u043f\u0440\u043e\u0441\u0442\u043e\u0435', {
+        toTag: 'unreason',
+        body: offerSdp,
+      });
+      await agent.events.callEvent('answered', call.callId);
+      await callee.waitFor((m) => m.method === 'ACK', 'ACK from the desk');
+      await agent.service.hangUp(call.callId);
+      await callee.waitFor((m) => m.method === 'BYE', 'BYE from the desk');
+      expect(await agent.events.callEvent('ended', call.callId)).toMatchObject({ cause: 'completed', by: 'local' });
+      await expectDeskHealthy();
+    } finally {
+      callee.close();
+      await agent.stop();
+    }
   });
 });
 

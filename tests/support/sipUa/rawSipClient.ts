@@ -1,7 +1,7 @@
 // A SIP client that writes messages byte for byte over a WebSocket to Kamailio: for requests no
 // well-behaved stack would send (RFC 4475 torture messages, hostile callers). It understands just
 // enough of what comes back to wait for responses, CANCEL or ACK its INVITE, and answer a BYE.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 
 /** A SIP message as received: start line, headers in order (names lower-cased, folding undone), body. */
@@ -203,6 +203,66 @@ export class RawSipClient {
     );
   }
 
+  /** REGISTER `user` (digest without qop, as the test Kamailio challenges) so calls to it reach this socket. */
+  async register(user: string, password: string, domain: string): Promise<void> {
+    const callId = `${token(8)}@${this.host}`;
+    const uri = `sip:${domain}`;
+    const request = (cseq: number, authorization: string[]) => {
+      const branch = `z9hG4bK${token()}`;
+      this.send(
+        sipText([
+          `REGISTER ${uri} SIP/2.0`,
+          `Via: SIP/2.0/WS ${this.host};branch=${branch};rport`,
+          `From: <sip:${user}@${domain}>;tag=${token(4)}`,
+          `To: <sip:${user}@${domain}>`,
+          `Call-ID: ${callId}`,
+          `CSeq: ${cseq} REGISTER`,
+          'Max-Forwards: 70',
+          `Contact: <sip:${user}@${this.host};transport=ws>;expires=300`,
+          ...authorization,
+          'Content-Length: 0',
+        ]),
+      );
+      return branch;
+    };
+    const challenged = await this.response(request(1, []), (s) => s >= 200, 'REGISTER challenge', 5000, 'REGISTER');
+    const nonce = /nonce="([^"]+)"/.exec(header(challenged, 'www-authenticate') ?? '')?.[1];
+    if (challenged.status !== 401 || !nonce) throw new Error(`REGISTER not challenged: ${challenged.startLine}`);
+    const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+    const response = md5(`${md5(`${user}:${domain}:${password}`)}:${nonce}:${md5(`REGISTER:${uri}`)}`);
+    const authorization = `Authorization: Digest username="${user}", realm="${domain}", nonce="${nonce}", uri="${uri}", response="${response}", algorithm=MD5`;
+    const accepted = await this.response(request(2, [authorization]), (s) => s >= 200, 'REGISTER', 5000, 'REGISTER');
+    if (accepted.status !== 200) throw new Error(`REGISTER refused: ${accepted.startLine}`);
+  }
+
+  /**
+   * Answer a request that reached this socket with `statusLine` (written as is, e.g. a strange
+   * reason phrase). A 2xx to an INVITE carries a To tag, Record-Route, a Contact and `body`.
+   */
+  respond(request: SipMessage, statusLine: string, options: { toTag?: string; body?: string } = {}): void {
+    const status = Number(/^SIP\/2\.0 (\d{3})/.exec(statusLine)?.[1] ?? 0);
+    const dialog = status > 100 && status < 300 && request.method === 'INVITE';
+    const to = header(request, 'to') ?? '';
+    const body = dialog ? (options.body ?? '') : '';
+    this.send(
+      sipText(
+        [
+          statusLine,
+          ...headers(request, 'via').map((v) => `Via: ${v}`),
+          ...(dialog ? headers(request, 'record-route').map((v) => `Record-Route: ${v}`) : []),
+          `From: ${header(request, 'from')}`,
+          `To: ${status > 100 && !/;\s*tag=/i.test(to) ? `${to};tag=${options.toTag ?? 'rawtag'}` : to}`,
+          `Call-ID: ${header(request, 'call-id')}`,
+          `CSeq: ${header(request, 'cseq')}`,
+          ...(dialog ? [`Contact: <sip:callee@${this.host};transport=ws>`] : []),
+          ...(body ? ['Content-Type: application/sdp'] : []),
+          `Content-Length: ${byteLength(body)}`,
+        ],
+        body,
+      ),
+    );
+  }
+
   close(): void {
     this.socket.close();
   }
@@ -210,8 +270,9 @@ export class RawSipClient {
   private onMessage(raw: string): void {
     const message = parseSipMessage(raw);
     this.received.push(message);
-    // A BYE (or any in-dialog request) from the desk: say yes, as a phone would.
-    if (message.method && message.method !== 'ACK') this.send(this.okFor(message));
+    // A BYE (or another request outside an INVITE transaction) from the desk: say yes, as a phone
+    // would. INVITEs are the test's to answer.
+    if (message.method && !['ACK', 'INVITE'].includes(message.method)) this.send(this.okFor(message));
     for (const waiter of [...this.waiters]) {
       if (waiter.match(message)) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
