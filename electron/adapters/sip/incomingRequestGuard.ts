@@ -2,7 +2,7 @@
 // incoming message synchronously inside the WebSocket's message event and rethrows what escapes,
 // which Node turns into an uncaught exception that ends the host and every call on it (issue 12).
 import { randomBytes } from 'node:crypto';
-import { Core, Invitation, SessionState, type UserAgent } from 'sip.js';
+import { Invitation, SessionState, type Core, type UserAgent } from 'sip.js';
 import type { Logger } from '../../core/ports';
 import { badRequestReply } from './badRequestReply';
 
@@ -15,7 +15,16 @@ import { badRequestReply } from './badRequestReply';
  * - a request sip.js cannot parse (it would drop it silently) is answered 400 Bad Request;
  * - anything else that escapes sip.js's handling of a message is logged, not rethrown.
  */
-export function guardIncomingRequests(ua: UserAgent, logger: Logger): void {
+export interface IncomingRequestGuard {
+  /**
+   * To be called from the UserAgent's logConnector: sip.js reports a message it cannot parse only
+   * as an error from its "sip.Parser" logger, synchronously while it handles that message.
+   */
+  sipJsLogged(level: string, category: string): void;
+}
+
+export function guardIncomingRequests(ua: UserAgent, logger: Logger): IncomingRequestGuard {
+  let parseFailed = false;
   const core = ua.userAgentCore;
   const handleInvite = core.delegate.onInvite?.bind(core.delegate);
   if (handleInvite) {
@@ -40,16 +49,12 @@ export function guardIncomingRequests(ua: UserAgent, logger: Logger): void {
   }
   const deliver = ua.transport.onMessage;
   if (deliver) {
-    const parserLogger = ua.getLogger('sip.Parser');
     ua.transport.onMessage = (message: string) => {
       try {
-        // Requests (a few per call, never the many responses) are parsed once more, to answer the
-        // ones sip.js would drop in silence; an ACK has no response.
-        if (!/^(SIP\/|ACK\s)/i.test(message) && !Core.Parser.parseMessage(message, parserLogger)) {
-          refuseUnparseable(ua, message, logger);
-          return;
-        }
+        parseFailed = false;
         deliver(message);
+        // A request sip.js dropped as unparseable is answered (an ACK has no response).
+        if (parseFailed && !/^(SIP\/|ACK\s)/i.test(message)) refuseUnparseable(ua, message, logger);
       } catch (error) {
         logger.error('SIP: an incoming message could not be handled; it was dropped', {
           error: errorText(error),
@@ -58,6 +63,11 @@ export function guardIncomingRequests(ua: UserAgent, logger: Logger): void {
       }
     };
   }
+  return {
+    sipJsLogged: (level, category) => {
+      if (level === 'error' && category === 'sip.Parser') parseFailed = true;
+    },
+  };
 }
 
 /** Longest delay a Node timer holds (2^31 - 1 ms), in whole seconds. */

@@ -20,7 +20,7 @@ import type { Clock, TimerHandle } from '../../../shared/domain/clock';
 import type { Logger } from '../../core/ports';
 import type { MediaPort, SipAccount, SipPort, SipPortListener } from '../../core/softphonePorts';
 import { guardedSipListener } from './guardedSipListener';
-import { guardIncomingRequests } from './incomingRequestGuard';
+import { guardIncomingRequests, type IncomingRequestGuard } from './incomingRequestGuard';
 import { MediaPortSessionDescriptionHandler, mediaPortHandlerFactory } from './mediaPortSessionDescriptionHandler';
 import { installSipWebSocket } from './nodeWebSocket';
 import { remotePartyOf } from './remoteParty';
@@ -117,6 +117,7 @@ export class SipJsPhone implements SipPort {
     this.authFailed = false;
     this.attempt = 0;
     let ua: UserAgent;
+    let wireGuard: IncomingRequestGuard | null = null;
     try {
       ua = new UserAgent({
         uri,
@@ -138,6 +139,7 @@ export class SipJsPhone implements SipPort {
         logBuiltinEnabled: false,
         logLevel: 'error',
         logConnector: (level, category, _label, content) => {
+          wireGuard?.sipJsLogged(level, category);
           if (level === 'error') this.options.logger.warn(`sip.js ${category}: ${content}`);
         },
         delegate: {
@@ -155,7 +157,7 @@ export class SipJsPhone implements SipPort {
       this.setStatus({ kind: 'failed', reason: 'config', message: errorMessage(error), sipCode: null, retryInMs: null });
       return;
     }
-    guardIncomingRequests(ua, this.options.logger);
+    wireGuard = guardIncomingRequests(ua, this.options.logger);
     this.ua = ua;
     this.registerer = new Registerer(ua, { expires: this.expiresSec, refreshFrequency: this.refreshPercent });
     this.registerer.stateChange.addListener((state) => {

@@ -100,16 +100,25 @@ describe('guardIncomingRequests', () => {
     expect(logger.lines.filter((l) => l.startsWith('error SIP: an incoming message could not be handled'))).toHaveLength(2);
   });
 
-  it('answers 400 to a request sip.js cannot parse (it would drop it), and passes the rest on', () => {
+  it('answers 400 to a request sip.js reports it could not parse (it drops it), and to nothing else', () => {
     const delivered: string[] = [];
-    const { ua, sent, asUserAgent } = standIn(() => undefined, (message) => void delivered.push(message));
-    guardIncomingRequests(asUserAgent, recordingLogger());
+    let guard: ReturnType<typeof guardIncomingRequests> | null = null;
+    // The stand-in for sip.js: like sip.js, it reports a message it cannot parse as an error of its
+    // "sip.Parser" logger while handling it.
+    const { ua, sent, asUserAgent } = standIn(() => undefined, (message) => {
+      delivered.push(message);
+      if (message.includes('\u001B')) guard?.sipJsLogged('error', 'sip.Parser');
+      else guard?.sipJsLogged('error', 'sip.Transaction');
+    });
+    guard = guardIncomingRequests(asUserAgent, recordingLogger());
     const broken = validInvite.replace('From: <sip:3001@example.com>;tag=f1', 'From: "ESC:\u001B" <sip:3001@example.com>;tag=f1');
     ua.transport.onMessage(broken);
     ua.transport.onMessage(validInvite);
     ua.transport.onMessage('ACK sip:1001@deskline.test SIP/2.0\r\nFrom: "\u001B"\r\n\r\n');
+    ua.transport.onMessage('SIP/2.0 200 \u001B\r\n\r\n');
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatch(/^SIP\/2\.0 400 Bad Request\r\n/);
-    expect(delivered).toEqual([validInvite, 'ACK sip:1001@deskline.test SIP/2.0\r\nFrom: "\u001B"\r\n\r\n']);
+    expect(sent[0]).toContain('\r\nCall-ID: c1\r\n');
+    expect(delivered).toHaveLength(4);
   });
 });
