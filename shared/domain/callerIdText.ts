@@ -33,6 +33,17 @@ function clean(raw: string, limit: number): string {
   return points.slice(0, limit - 1).join('').trimEnd() + truncationMark;
 }
 
+/** Longest reason phrase or status text from a SIP peer that is shown to the agent. */
+export const maxSipTextLength = 128;
+
+/**
+ * Other text a SIP peer chose and the agent is shown (a reason phrase, a transfer's status line):
+ * cleaned the same way, so an error message cannot be reordered or made to run on for pages.
+ */
+export function cleanSipText(raw: string | null | undefined): string {
+  return raw ? clean(raw, maxSipTextLength) : '';
+}
+
 /** The display name to show and store, or null when nothing printable is left. */
 export function cleanCallerName(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;

@@ -15,6 +15,7 @@ import {
   type URI,
 } from 'sip.js';
 import type { DtmfMode, IceServer, RegistrationStatus } from '../../../shared/contract/softphone';
+import { cleanSipText } from '../../../shared/domain/callerIdText';
 import type { CallParty, EndReason } from '../../../shared/domain/callStateMachine';
 import type { Clock, TimerHandle } from '../../../shared/domain/clock';
 import type { Logger } from '../../core/ports';
@@ -220,7 +221,7 @@ export class SipJsPhone implements SipPort {
           requestDelegate: {
             onAccept: (response) => resolve({ ok: true, expires: this.grantedExpires(response) }),
             onReject: (response) =>
-              resolve({ ok: false, code: response.message.statusCode ?? 0, reason: response.message.reasonPhrase ?? '' }),
+              resolve({ ok: false, code: response.message.statusCode ?? 0, reason: cleanSipText(response.message.reasonPhrase) }),
           },
         })
         .catch((error: unknown) => {
@@ -499,7 +500,7 @@ export class SipJsPhone implements SipPort {
           requestDelegate: {
             onAccept: () => resolve(),
             onReject: (response) =>
-              reject(new Error(`re-INVITE refused: ${response.message.statusCode} ${response.message.reasonPhrase}`)),
+              reject(new Error(`re-INVITE refused: ${response.message.statusCode} ${cleanSipText(response.message.reasonPhrase)}`)),
           },
         })
         .catch(reject);
@@ -559,7 +560,7 @@ export class SipJsPhone implements SipPort {
             onAccept: () => resolve(),
             onReject: (response) => {
               record.transferPending = false;
-              reject(new Error(`REFER refused: ${response.message.statusCode} ${response.message.reasonPhrase}`));
+              reject(new Error(`REFER refused: ${response.message.statusCode} ${cleanSipText(response.message.reasonPhrase)}`));
             },
           },
           onNotify: (notification: Notification) => {
@@ -570,7 +571,7 @@ export class SipJsPhone implements SipPort {
             record.transferPending = false;
             this.listener.onTransferProgress(callId, {
               status: code < 300 ? 'completed' : 'failed',
-              detail: body.trim().split(/\r?\n/)[0] ?? '',
+              detail: cleanSipText(body.trim().split(/\r?\n/)[0]),
             });
           },
         })

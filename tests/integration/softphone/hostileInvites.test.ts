@@ -197,6 +197,36 @@ describe('strange responses to a call the desk places', () => {
   });
 });
 
+describe('text a called party chooses, shown to the agent', () => {
+  it('is cleaned: a REFER refused with a bidi-laden, overlong reason phrase fails the transfer with clean text', async () => {
+    processFailures.length = 0;
+    agent = await startTestSoftphone(kamailio, { user: '1001', password: 'agent-secret' });
+    const callee = await RawSipClient.connect(kamailio.url);
+    try {
+      await callee.register('3001', 'callee-secret', kamailio.domain);
+      const call = await agent.service.dial('3001');
+      const invite = await callee.waitFor((m) => m.method === 'INVITE', 'INVITE from the desk');
+      callee.respond(invite, 'SIP/2.0 200 OK', { toTag: 'refuser', body: offerSdp });
+      await agent.events.callEvent('answered', call.callId);
+      callee.statusFor = (request) => (request.method === 'REFER' ? `SIP/2.0 403 \u202Edetcepxe\u202C \u2066ok\u2069 ${'x'.repeat(500)}` : null);
+      const failure = await agent.service.blindTransfer(call.callId, '2002').catch((error: unknown) => error as Error);
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as Error).message).not.toMatch(controlOrBidi);
+      expect((failure as Error).message).toContain('REFER refused: 403 detcepxe ok xxx');
+      expect((failure as Error).message.length).toBeLessThan(250);
+      const failed = await agent.events.callEvent('transferFailed', call.callId);
+      expect((failed as { reason: string }).reason).not.toMatch(controlOrBidi);
+      callee.statusFor = null;
+      await agent.service.hangUp(call.callId);
+      await agent.events.callEvent('ended', call.callId);
+      await expectDeskHealthy();
+    } finally {
+      callee.close();
+      await agent.stop();
+    }
+  });
+});
+
 describe('an INVITE the desk fails to handle', () => {
   /** A media port whose answer preparation fails, as a broken renderer bridge would. */
   class FailingPrepareMedia extends StaticSdpMedia {

@@ -85,6 +85,8 @@ export function sipText(lines: string[], body = ''): string {
 export class RawSipClient {
   readonly received: SipMessage[] = [];
   private readonly host = `${token(4)}.invalid`;
+  /** The status line for a request other than INVITE or ACK reaching this socket (default 200 OK). */
+  statusFor: ((request: SipMessage) => string | null) | null = null;
   /** INVITEs sent, by their Via branch: a CANCEL repeats their Request-URI, From, To, Call-ID and CSeq. */
   private readonly invites = new Map<string, SipMessage>();
   private waiters: { match: (m: SipMessage) => boolean; resolve: (m: SipMessage) => void }[] = [];
@@ -272,7 +274,10 @@ export class RawSipClient {
     this.received.push(message);
     // A BYE (or another request outside an INVITE transaction) from the desk: say yes, as a phone
     // would. INVITEs are the test's to answer.
-    if (message.method && !['ACK', 'INVITE'].includes(message.method)) this.send(this.okFor(message));
+    if (message.method && !['ACK', 'INVITE'].includes(message.method)) {
+      const statusLine = this.statusFor?.(message) ?? 'SIP/2.0 200 OK';
+      this.respond(message, statusLine);
+    }
     for (const waiter of [...this.waiters]) {
       if (waiter.match(message)) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -281,15 +286,4 @@ export class RawSipClient {
     }
   }
 
-  private okFor(request: SipMessage): string {
-    return sipText([
-      'SIP/2.0 200 OK',
-      ...headers(request, 'via').map((v) => `Via: ${v}`),
-      `From: ${header(request, 'from')}`,
-      `To: ${header(request, 'to')}`,
-      `Call-ID: ${header(request, 'call-id')}`,
-      `CSeq: ${header(request, 'cseq')}`,
-      'Content-Length: 0',
-    ]);
-  }
 }

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import {
   cleanCallerName,
   cleanCallerNumber,
+  cleanSipText,
   maxCallerNameLength,
   maxCallerNumberLength,
+  maxSipTextLength,
   truncationMark,
 } from '../../../../shared/domain/callerIdText';
 
@@ -90,5 +92,14 @@ describe('cleanCallerNumber', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('cleanSipText', () => {
+  it('cleans and bounds a reason phrase the same way', () => {
+    expect(cleanSipText('Busy \u202Eereh\u202C')).toBe('Busy ereh');
+    expect(Array.from(cleanSipText('x'.repeat(1000)))).toHaveLength(maxSipTextLength);
+    expect(cleanSipText(undefined)).toBe('');
+    expect(cleanSipText('')).toBe('');
   });
 });
