@@ -117,7 +117,8 @@ describe('INVITEs and other requests a proxy forwards, through the real Kamailio
         );
         const offered = offeredAfter(before);
         expect(offered.callId).toBe((ringing.payload as CallEvent).callId);
-        expect(offered.remote).toEqual({ number: request.outcome.number, name: request.outcome.name });
+        // toMatchObject: a RemoteParty may carry more than name and number (e.g. whether it is verified).
+        expect(offered.remote).toMatchObject({ number: request.outcome.number, name: request.outcome.name });
         await cancelRinging(ctx);
         await agent.events.callEvent('ended', offered.callId);
       } else if (request.outcome.kind === 'notForwarded') {
