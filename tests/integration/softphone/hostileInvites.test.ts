@@ -152,6 +152,31 @@ describe('INVITEs and other requests a proxy forwards, through the real Kamailio
     await expectDeskHealthy();
   });
 
+  it('keeps an answered call through a re-INVITE with SDP it cannot use, odd INFO and UPDATE, until the caller hangs up', async () => {
+    const ctx = client.context(deskAor);
+    client.send(hostileRequests[0]!.build(ctx));
+    const ringing = await agent.events.callEvent('ringing');
+    await agent.service.answerCall(ringing.callId);
+    const ok = await client.response(ctx.branch, (s) => s === 200, '200 OK');
+    client.ack(ctx, ok);
+    await agent.events.callEvent('answered', ringing.callId);
+
+    const reinvite = client.inDialog(ok, 'INVITE', 10, [], 'v=0\r\nthis is not SDP \u202E\u0000\r\n');
+    const refused = await client.response(reinvite, (s) => s >= 200, 're-INVITE final response');
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    client.ack({ ...ctx, branch: reinvite }, refused);
+    const info = client.inDialog(ok, 'INFO', 11, [], `Signal=\u202E5\r\nDuration=${'9'.repeat(2000)}`, 'application/dtmf-relay');
+    expect((await client.response(info, (s) => s >= 200, 'INFO final response', 10_000, 'INFO')).status).toBeLessThan(500);
+    const update = client.inDialog(ok, 'UPDATE', 12);
+    expect((await client.response(update, (s) => s >= 200, 'UPDATE final response', 10_000, 'UPDATE')).status).toBeGreaterThanOrEqual(200);
+    expect(agent.service.state().calls.map((c) => c.phase)).toEqual(['active']);
+
+    const bye = client.inDialog(ok, 'BYE', 13);
+    expect((await client.response(bye, (s) => s >= 200, 'BYE final response', 10_000, 'BYE')).status).toBe(200);
+    expect(await agent.events.callEvent('ended', ringing.callId)).toMatchObject({ cause: 'completed', by: 'remote' });
+    await expectDeskHealthy();
+  });
+
   it('refuses with 482 an INVITE that repeats the Call-ID and From tag of a ringing call; the first call is unharmed', async () => {
     const ctx = client.context(deskAor);
     client.send(hostileRequests[0]!.build(ctx));

@@ -189,11 +189,17 @@ export class RawSipClient {
     const success = (final.status ?? 0) < 300;
     const ruri = invite?.startLine.split(' ')[1] ?? context.ruri;
     const target = success ? (/<([^>]+)>/.exec(header(final, 'contact') ?? '')?.[1] ?? ruri) : ruri;
-    const routes = success ? headers(final, 'record-route').flatMap((v) => v.split(/,(?=\s*<)/)).reverse() : [];
+    // A 2xx sets up the route; an ACK of a failure follows its INVITE's Via and Route (RFC 3261 §17.1.1.3).
+    const routes = success
+      ? headers(final, 'record-route').flatMap((v) => v.split(/,(?=\s*<)/)).reverse()
+      : invite
+        ? headers(invite, 'route')
+        : [];
+    const failureVia = invite ? `Via: ${header(invite, 'via')}` : context.via;
     this.send(
       sipText([
         `ACK ${target} SIP/2.0`,
-        success ? `Via: SIP/2.0/WS ${this.host};branch=z9hG4bK${token()};rport` : context.via,
+        success ? `Via: SIP/2.0/WS ${this.host};branch=z9hG4bK${token()};rport` : failureVia,
         ...routes.map((route) => `Route: ${route.trim()}`),
         `From: ${header(final, 'from')}`,
         `To: ${header(final, 'to')}`,
@@ -203,6 +209,37 @@ export class RawSipClient {
         'Content-Length: 0',
       ]),
     );
+  }
+
+  /**
+   * Send a request inside the dialog a 2xx to our INVITE set up (to its Contact, along its
+   * Record-Route); returns its Via branch, for `response`.
+   */
+  inDialog(final: SipMessage, method: string, cseq: number, extra: string[] = [], body = '', contentType = 'application/sdp'): string {
+    const target = /<([^>]+)>/.exec(header(final, 'contact') ?? '')?.[1];
+    if (!target) throw new Error('the 2xx has no Contact');
+    const branch = `z9hG4bK${token()}`;
+    const routes = headers(final, 'record-route').flatMap((v) => v.split(/,(?=\s*<)/)).reverse();
+    this.send(
+      sipText(
+        [
+          `${method} ${target} SIP/2.0`,
+          `Via: SIP/2.0/WS ${this.host};branch=${branch};rport`,
+          ...routes.map((route) => `Route: ${route.trim()}`),
+          `From: ${header(final, 'from')}`,
+          `To: ${header(final, 'to')}`,
+          `Call-ID: ${header(final, 'call-id')}`,
+          `CSeq: ${cseq} ${method}`,
+          'Max-Forwards: 70',
+          `Contact: <sip:caller@${this.host};transport=ws>`,
+          ...extra,
+          ...(body ? [`Content-Type: ${contentType}`] : []),
+          `Content-Length: ${byteLength(body)}`,
+        ],
+        body,
+      ),
+    );
+    return branch;
   }
 
   /** REGISTER `user` (digest without qop, as the test Kamailio challenges) so calls to it reach this socket. */
