@@ -17,6 +17,7 @@ import {
   type CallParty,
   type EndReason,
 } from '../../shared/domain/callStateMachine';
+import { cleanCallerName, cleanCallerNumber } from '../../shared/domain/callerIdText';
 import type { Clock } from '../../shared/domain/clock';
 import type { EventHub } from './eventHub';
 import type { Logger } from './ports';
@@ -333,7 +334,9 @@ export class SoftphoneService {
       onRegistration: (status) => this.setRegistration(status),
       onIncomingCall: ({ callId, remote, replacesCallId }) => {
         const busy = this.liveCalls().length > 0;
-        const entry = this.track(callId, 'inbound', remote, busy, null);
+        // Whatever SIP adapter reported it, the caller's text is cleaned before the UI and store see it.
+        const cleaned = { ...remote, number: cleanCallerNumber(remote.number) || 'unknown', name: cleanCallerName(remote.name) };
+        const entry = this.track(callId, 'inbound', cleaned, busy, null);
         entry.machine.offer();
         if (replacesCallId && this.calls.get(replacesCallId)?.machine.isLive()) {
           // RFC 3891: a dialog we already have is being replaced (attended transfer to us): take it.

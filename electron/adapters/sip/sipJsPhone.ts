@@ -15,14 +15,18 @@ import {
   type URI,
 } from 'sip.js';
 import type { DtmfMode, IceServer, RegistrationStatus } from '../../../shared/contract/softphone';
+import { cleanSipText } from '../../../shared/domain/callerIdText';
 import type { CallParty, EndReason } from '../../../shared/domain/callStateMachine';
 import type { Clock, TimerHandle } from '../../../shared/domain/clock';
 import type { Logger } from '../../core/ports';
 import { MediaFailedError, type MediaPort, type SipAccount, type SipPort, type SipPortListener } from '../../core/softphonePorts';
+import { guardedSipListener } from './guardedSipListener';
+import { guardIncomingRequests, type IncomingRequestGuard } from './incomingRequestGuard';
 import { MediaPortSessionDescriptionHandler, mediaPortHandlerFactory } from './mediaPortSessionDescriptionHandler';
 import { installSipWebSocket } from './nodeWebSocket';
 import { remotePartyOf } from './remoteParty';
 import { probeServer } from './serverReachability';
+import { installSipUriUserEscape } from './sipUriUserEscape';
 
 export interface SipJsPhoneOptions {
   media: MediaPort;
@@ -99,6 +103,7 @@ export class SipJsPhone implements SipPort {
 
   constructor(private readonly options: SipJsPhoneOptions) {
     installSipWebSocket();
+    installSipUriUserEscape();
     this.expiresSec = options.registerExpiresSec ?? 300;
     this.refreshPercent = options.refreshPercent ?? 90;
     this.backoffInitialMs = options.backoffInitialMs ?? 1000;
@@ -107,7 +112,7 @@ export class SipJsPhone implements SipPort {
   }
 
   setListener(listener: SipPortListener): void {
-    this.listener = listener;
+    this.listener = guardedSipListener(listener, this.options.logger);
   }
 
   registration(): RegistrationStatus {
@@ -129,6 +134,7 @@ export class SipJsPhone implements SipPort {
     this.authFailed = false;
     this.attempt = 0;
     let ua: UserAgent;
+    let wireGuard: IncomingRequestGuard | null = null;
     try {
       ua = new UserAgent({
         uri,
@@ -158,10 +164,11 @@ export class SipJsPhone implements SipPort {
         logBuiltinEnabled: false,
         logLevel: 'error',
         logConnector: (level, category, _label, content) => {
+          wireGuard?.sipJsLogged(level, category);
           if (level === 'error') this.options.logger.warn(`sip.js ${category}: ${content}`);
         },
         delegate: {
-          onInvite: (invitation) => this.onInvite(invitation),
+          onInvite: (invitation) => this.receiveInvite(invitation),
           onDisconnect: (error) => {
             if (generation !== this.generation || !this.running) return;
             this.options.logger.warn('SIP connection lost', { error: error?.message ?? null });
@@ -175,6 +182,7 @@ export class SipJsPhone implements SipPort {
       this.setStatus({ kind: 'failed', reason: 'config', message: errorMessage(error), sipCode: null, retryInMs: null });
       return;
     }
+    wireGuard = guardIncomingRequests(ua, this.options.logger);
     this.ua = ua;
     this.registerer = new Registerer(ua, { expires: this.expiresSec, refreshFrequency: this.refreshPercent });
     this.registerer.stateChange.addListener((state) => {
@@ -238,7 +246,7 @@ export class SipJsPhone implements SipPort {
           requestDelegate: {
             onAccept: (response) => resolve({ ok: true, expires: this.grantedExpires(response) }),
             onReject: (response) =>
-              resolve({ ok: false, code: response.message.statusCode ?? 0, reason: response.message.reasonPhrase ?? '' }),
+              resolve({ ok: false, code: response.message.statusCode ?? 0, reason: cleanSipText(response.message.reasonPhrase) }),
           },
         })
         .catch((error: unknown) => {
@@ -432,7 +440,53 @@ export class SipJsPhone implements SipPort {
     return record;
   }
 
+  /**
+   * sip.js calls this from its transport's message handler (we send the 180 ourselves, once the
+   * offer is known to be answerable): whatever fails in our handling must end here, as a SIP error
+   * to the caller, never as an uncaught error (which ends the host) nor as a call left ringing at
+   * the caller with no desk behind it.
+   */
+  private receiveInvite(invitation: Invitation): void {
+    // A call sip.js has already ended (it refused it itself) must not be announced: it would stay
+    // ringing at the desk for good.
+    if (invitation.state === SessionState.Terminated) {
+      this.options.logger.warn('Incoming call ended before it could ring', { callId: invitation.id });
+      return;
+    }
+    try {
+      this.onInvite(invitation);
+    } catch (error) {
+      this.options.logger.error('Incoming call could not be handled; refused with 500', {
+        callId: invitation.id,
+        error: errorMessage(error),
+      });
+      this.refuseInvite(invitation, 500);
+    }
+  }
+
+  private refuseInvite(invitation: Invitation, statusCode: number, extraHeaders: string[] = []): void {
+    const record = this.calls.get(invitation.id);
+    if (record?.session === invitation) record.end = { by: 'system', reason: 'error', sipCode: statusCode };
+    if (invitation.state !== SessionState.Initial && invitation.state !== SessionState.Establishing) return;
+    try {
+      invitation
+        .reject({ statusCode, extraHeaders })
+        .catch((error: unknown) => this.options.logger.warn(`Could not send ${statusCode}`, { error: errorMessage(error) }));
+    } catch (error) {
+      this.options.logger.warn(`Could not send ${statusCode}`, { error: errorMessage(error) });
+    }
+  }
+
   private onInvite(invitation: Invitation): void {
+    // sip.js does not check Require (it would ring and then fail on answer): refuse what we lack.
+    const unsupported = unsupportedRequirements(invitation.request.getHeaders('require'));
+    if (unsupported.length > 0) {
+      this.options.logger.warn('Incoming call requires unsupported SIP extensions; refused with 420', { unsupported });
+      // Only well-formed option tags are echoed: the header must not carry what the caller chose.
+      const tags = unsupported.filter((tag) => /^[\w.!%*+`'~-]{1,32}$/.test(tag));
+      this.refuseInvite(invitation, 420, tags.length > 0 ? [`Unsupported: ${tags.join(', ')}`] : []);
+      return;
+    }
     const offer = sdpOffer(invitation);
     const verdict = offer ? this.options.media.checkOffer?.(offer) : undefined;
     const remote = remotePartyOf(invitation.remoteIdentity.uri, invitation.remoteIdentity.displayName);
@@ -444,7 +498,7 @@ export class SipJsPhone implements SipPort {
         reason: verdict.refusal,
         offeredCodecs: verdict.offeredCodecs.join(' '),
       });
-      void invitation.reject({ statusCode: 488 }).catch((error: unknown) => this.options.logger.warn('488 could not be sent', { error: errorMessage(error) }));
+      this.refuseInvite(invitation, 488);
       this.listener.onCallRefused({ remote, reason: verdict.refusal, offeredCodecs: verdict.offeredCodecs });
       return;
     }
@@ -573,7 +627,7 @@ export class SipJsPhone implements SipPort {
           requestDelegate: {
             onAccept: () => resolve(),
             onReject: (response) =>
-              reject(new Error(`re-INVITE refused: ${response.message.statusCode} ${response.message.reasonPhrase}`)),
+              reject(new Error(`re-INVITE refused: ${response.message.statusCode} ${cleanSipText(response.message.reasonPhrase)}`)),
           },
         })
         .catch(reject);
@@ -633,7 +687,7 @@ export class SipJsPhone implements SipPort {
             onAccept: () => resolve(),
             onReject: (response) => {
               record.transferPending = false;
-              reject(new Error(`REFER refused: ${response.message.statusCode} ${response.message.reasonPhrase}`));
+              reject(new Error(`REFER refused: ${response.message.statusCode} ${cleanSipText(response.message.reasonPhrase)}`));
             },
           },
           onNotify: (notification: Notification) => {
@@ -644,7 +698,7 @@ export class SipJsPhone implements SipPort {
             record.transferPending = false;
             this.listener.onTransferProgress(callId, {
               status: code < 300 ? 'completed' : 'failed',
-              detail: body.trim().split(/\r?\n/)[0] ?? '',
+              detail: cleanSipText(body.trim().split(/\r?\n/)[0]),
             });
           },
         })
@@ -693,6 +747,13 @@ export function sessionTimerOf(request: { getHeader(name: string): string | unde
 function sdpOffer(invitation: Invitation): string | null {
   const body = invitation.request.body;
   return body && /^application\/sdp\b/i.test(invitation.request.getHeader('Content-Type') ?? '') ? body : null;
+}
+
+/** Option tags of Require headers that we do not support (RFC 3891 Replaces and RFC 4028 timer we do). */
+function unsupportedRequirements(headers: string[]): string[] {
+  const supported = new Set(['replaces', 'timer']);
+  const tags = headers.flatMap((header) => header.split(',')).map((tag) => tag.trim().toLowerCase());
+  return [...new Set(tags.filter((tag) => tag.length > 0 && !supported.has(tag)))];
 }
 
 function errorMessage(error: unknown): string {

@@ -106,11 +106,13 @@ export interface TestSoftphone {
 export async function startTestSoftphone(
   kamailio: RunningKamailio,
   account: Partial<SaveSoftphoneSettings> & { user: string; password: string },
+  options: { media?: StaticSdpMedia; logger?: Logger } = {},
 ): Promise<TestSoftphone> {
   const hub = new EventHub();
   const events = new EventRecorder(hub);
-  const media = new StaticSdpMedia();
-  const phone = new SipJsPhone({ media, clock: systemClock, logger: silentLogger, backoffInitialMs: 100, backoffMaxMs: 500 });
+  const media = options.media ?? new StaticSdpMedia();
+  const logger = options.logger ?? silentLogger;
+  const phone = new SipJsPhone({ media, clock: systemClock, logger, backoffInitialMs: 100, backoffMaxMs: 500 });
   const settingsPort = new MemorySettings();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'deskline-softphone-'));
   const settings = new SoftphoneSettings(settingsPort, new FileKeySecretStore(dataDir));
@@ -120,7 +122,7 @@ export async function startTestSoftphone(
     settings,
     callLists: new InMemoryCallLists(),
     eventHub: hub,
-    logger: silentLogger,
+    logger,
   });
   const { user, password, ...rest } = account;
   await service.saveSettings({
