@@ -17,7 +17,7 @@ export function bindIpc(core: Core, caller: CallerContext, windows: () => WebCon
       return core.dispatch(method, payload, caller);
     });
   }
-  const unsubscribe = core.eventHub.subscribe((event, payload) => {
+  const unsubscribe = core.eventHub.subscribeFor(caller, (event, payload) => {
     for (const contents of windows()) {
       if (!contents.isDestroyed()) contents.send(eventChannel, event, payload);
     }

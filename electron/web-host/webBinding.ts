@@ -99,7 +99,7 @@ export async function startWebBinding(options: WebBindingOptions): Promise<WebBi
 
   function attach(ws: WebSocket) {
     sockets.add(ws);
-    const unsubscribe = options.core.eventHub.subscribe((event, payload) => {
+    const unsubscribe = options.core.eventHub.subscribeFor(options.caller, (event, payload) => {
       ws.send(JSON.stringify({ event, payload }));
     });
     ws.on('message', (data, isBinary) => {

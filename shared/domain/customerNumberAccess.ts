@@ -60,6 +60,21 @@ export function sameNumber(a: string, b: string): boolean {
   return numberForms(keyA).some((form) => formsB.includes(form));
 }
 
+/** S-6: whether this role sees stored numbers masked (everyone but team leads and admins). */
+export function seesNumbersMasked(role: Role): boolean {
+  return !fullNumberRoles.has(role);
+}
+
+/**
+ * S-6 for the softphone's own calls (live calls, their events, the missed and declined lists): the
+ * agent the phone belongs to sees them in full, since they talk to these callers and call them
+ * back; team leads and admins see them in full; everyone else (QA, another agent) masked.
+ */
+export function mayViewPhoneOwnersNumbers(viewer: NumberViewer, phoneOwnerId: string | null): boolean {
+  if (fullNumberRoles.has(viewer.role)) return true;
+  return viewer.role === 'agent' && phoneOwnerId !== null && viewer.userId === phoneOwnerId;
+}
+
 /**
  * S-6: team leads and admins see full numbers; an agent sees a number in full only while it is
  * the remote party of one of the agent's own live calls (the person they are talking to, or who is
