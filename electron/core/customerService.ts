@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { CustomerCall, CustomerNumberEntry, CustomerSummary, CustomerView, saveCustomerSchema, ScreenPop } from '../../shared/contract/customers';
 import { ContractError } from '../../shared/contract/envelope';
 import type { CallEvent, CallView } from '../../shared/contract/softphone';
-import { numberForms, numberForViewer, phoneKey, sameNumber, type LiveCallParty, type NumberViewer } from '../../shared/domain/customerNumberAccess';
+import { numberForms, numberForViewer, phoneKey, sameNumber, seesNumbersMasked, type LiveCallParty, type NumberViewer } from '../../shared/domain/customerNumberAccess';
 import type { Clock } from '../../shared/domain/clock';
 import { maskPhoneNumber, normalizePhoneNumber } from '../../shared/domain/phoneMasking';
 import type { z } from 'zod';
@@ -74,7 +74,8 @@ export class CustomerService {
     const key = this.normalized(number);
     const ids = await this.deps.repository.idsByNumber(numberForms(key), maxMatches);
     const summaries = await this.summaries(ids, caller);
-    if (ids.length > 0) {
+    // S-6: a masked role's misses are audited too: a run of them is what guessing numbers looks like.
+    if (ids.length > 0 || seesNumbersMasked(caller.role)) {
       await this.deps.audit.record(auditEntry(this.deps.clock, caller, 'customer.lookup', null, { number: maskPhoneNumber(key), customerIds: ids }));
     }
     return summaries;
@@ -115,14 +116,16 @@ export class CustomerService {
   }
 
   async search(query: string, limit: number, caller: CallerContext): Promise<CustomerSummary[]> {
-    // A query that is a phone number finds by number: numbers are not in the text index.
+    // A query that is a phone number finds by the whole number (S-6: numbers are not in the text
+    // index, so no prefix or fragment of one matches anything).
     const key = /\d/.test(query) ? phoneKey(query) : null;
     const looksLikeNumber = key !== null;
     const ids = key !== null ? await this.deps.repository.idsByNumber(numberForms(key), limit) : await this.deps.repository.search(query, limit);
     const summaries = await this.summaries(ids, caller);
-    if (ids.length > 0) {
-      const shownQuery = looksLikeNumber ? maskPhoneNumber(query) : query;
-      await this.deps.audit.record(auditEntry(this.deps.clock, caller, 'customer.search', null, { query: shownQuery, customerIds: ids }));
+    // S-6: a masked role's number-search misses are audited too.
+    if (ids.length > 0 || (looksLikeNumber && seesNumbersMasked(caller.role))) {
+      const shown = looksLikeNumber ? { query: maskPhoneNumber(query), numberSearch: 'exact' } : { query };
+      await this.deps.audit.record(auditEntry(this.deps.clock, caller, 'customer.search', null, { ...shown, customerIds: ids }));
     }
     return summaries;
   }

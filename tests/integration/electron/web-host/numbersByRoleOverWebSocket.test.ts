@@ -73,7 +73,7 @@ describe('S-6: a masked role reads the desk’s calls masked', () => {
     const call = await caller.call('1001');
 
     const ringing = await until('the ringing call view', () =>
-      qa.events.map((e) => (e.event === 'onCallUpdated' ? (e.payload as CallView) : null)).find((v) => v?.phase === 'ringing'),
+      qa.events.map((e) => (e.event === 'onCallUpdated' ? (e.payload as CallView) : null)).find((v) => v?.phase === 'ringing') ?? undefined,
     );
     expect(ringing.remote).toEqual({ number: '138****5678', name: '138****5678' });
     const state = await qa.request('getSoftphoneState', {});
@@ -82,7 +82,7 @@ describe('S-6: a masked role reads the desk’s calls masked', () => {
 
     await call.hangUp();
     const lists = await until('the missed list', () =>
-      qa.events.map((e) => (e.event === 'onCallListsChanged' ? (e.payload as CallLists) : null)).find((l) => (l?.missed.length ?? 0) > 0),
+      qa.events.map((e) => (e.event === 'onCallListsChanged' ? (e.payload as CallLists) : null)).find((l) => (l?.missed.length ?? 0) > 0) ?? undefined,
     );
     expect(lists.missed[0]?.remote).toEqual({ number: '138****5678', name: '138****5678' });
     // Nothing the QA socket received holds the number: no event, no reply.
