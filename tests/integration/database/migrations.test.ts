@@ -149,6 +149,25 @@ describe('migration 5 (number search apart from notes) from version 4 with calls
   });
 });
 
+describe('migration 6 (classification amendments) from version 5 with calls in it', () => {
+  it('adds the empty amendments table and changes no other table', async () => {
+    const db = await databaseAt(5);
+    applyStatements(db, seededCalls);
+    const plainTables = () => tableNames(db).filter((t) => !t.includes('_fts'));
+    const before = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
+    applyMigration(db, 6);
+    expect(schemaVersion(db)).toBe(6);
+    expect(plainTables()).toEqual([...Object.keys(before), 'classification_amendments'].sort());
+    expect(Object.fromEntries(Object.keys(before).map((t) => [t, wholeTable(db, t)]))).toEqual(before);
+    expect(wholeTable(db, 'classification_amendments')).toEqual([]);
+    applyStatements(db, [
+      { sql: "INSERT INTO classification_amendments (call_id, amended_at, author_id, author_role, category_before, category_after) VALUES ('a', 1, 'li', 'agent', NULL, 'complaint')" },
+    ]);
+    const plan = queryRows(db, "EXPLAIN QUERY PLAN SELECT * FROM classification_amendments WHERE call_id = 'a' ORDER BY id").map((r) => String(r.detail));
+    expect(plan.join(' ')).toMatch(/USING INDEX classification_amendments_call/);
+  });
+});
+
 describe('the migration list', () => {
   it('is numbered 1..N without gaps, so they always run in order', () => {
     expect(migrations.map((m) => m.version)).toEqual(Array.from({ length: latestSchemaVersion }, (_, i) => i + 1));
