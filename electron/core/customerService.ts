@@ -53,7 +53,7 @@ export class CustomerService {
   constructor(private readonly deps: CustomerServiceDeps) {
     this.unsubscribe =
       deps.phone?.onCallEvent((event, view) => {
-        if (event.type === 'ringing' && event.direction === 'inbound') void this.screenPop(event.callId, view.remote.number);
+        if (event.type === 'ringing' && event.direction === 'inbound') void this.screenPop(event.callId, view.remote.number, view.remote.verified === true);
         if (event.type === 'ended') this.pops.delete(event.callId);
       }) ?? (() => undefined);
   }
@@ -151,22 +151,25 @@ export class CustomerService {
 
   // ---------- internals ----------
 
-  private async screenPop(callId: string, remoteNumber: string): Promise<void> {
+  private async screenPop(callId: string, remoteNumber: string, callerIdVerified: boolean): Promise<void> {
     try {
       const key = phoneKey(remoteNumber);
       const ids = key === null ? [] : await this.deps.repository.idsByNumber(numberForms(key), maxMatches);
       const viewer = this.deps.host;
       const matches = await this.summaries(ids, viewer);
-      const linked = ids.length === 1 ? ids[0]! : null;
+      // S-6: anyone can send a customer's number as their caller ID. Unless the SIP server asserted
+      // it (RemoteParty.verified), the call joins that customer's history only when the agent
+      // confirms who is calling (linkCallCustomer), as with a number several customers share.
+      const linked = ids.length === 1 && callerIdVerified ? ids[0]! : null;
       if (linked) {
-        // Exactly one customer: the call is theirs. The call log must have the call's row first.
+        // Exactly one customer, verified caller ID: the call is theirs. The call log must have the call's row first.
         await this.deps.callLogged();
         await this.deps.repository.linkCall(callId, linked, auditEntry(this.deps.clock, viewer, 'customer.screenPop', linked, { callId }));
-      } else if (ids.length > 1) {
-        await this.deps.audit.record(auditEntry(this.deps.clock, viewer, 'customer.screenPop', null, { callId, customerIds: ids }));
+      } else if (ids.length > 0) {
+        await this.deps.audit.record(auditEntry(this.deps.clock, viewer, 'customer.screenPop', null, { callId, customerIds: ids, callerIdVerified }));
       }
       if (!this.deps.phone?.liveCalls().some((c) => c.callId === callId)) return; // ended meanwhile
-      const pop: ScreenPop = { callId, number: numberForViewer(viewer, remoteNumber, this.liveParties()).number, matches, linkedCustomerId: linked };
+      const pop: ScreenPop = { callId, number: numberForViewer(viewer, remoteNumber, this.liveParties()).number, matches, linkedCustomerId: linked, callerIdVerified };
       this.pops.set(callId, pop);
       this.deps.eventHub.emit('onScreenPop', pop);
     } catch (error) {

@@ -21,6 +21,7 @@ import type { Logger } from '../../core/ports';
 import type { MediaPort, SipAccount, SipPort, SipPortListener } from '../../core/softphonePorts';
 import { MediaPortSessionDescriptionHandler, mediaPortHandlerFactory } from './mediaPortSessionDescriptionHandler';
 import { installSipWebSocket } from './nodeWebSocket';
+import { callerIdentity } from './assertedIdentity';
 import { remotePartyOf } from './remoteParty';
 
 export interface SipJsPhoneOptions {
@@ -353,7 +354,12 @@ export class SipJsPhone implements SipPort {
     }
     this.listener.onIncomingCall({
       callId: invitation.id,
-      remote: remotePartyOf(invitation.remoteIdentity.uri, invitation.remoteIdentity.displayName),
+      // S-6: verified only when the configured server asserts it (RFC 3325; see assertedIdentity.ts).
+      remote: callerIdentity(
+        remotePartyOf(invitation.remoteIdentity.uri, invitation.remoteIdentity.displayName),
+        invitation.request,
+        this.account?.serverAssertsIdentity === true,
+      ),
       replacesCallId: replacee?.id ?? null,
     });
     // The answer is built while the phone rings, so Answer only has to send the 200 OK. Asked for

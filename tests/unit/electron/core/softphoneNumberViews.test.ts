@@ -38,6 +38,7 @@ const pop: ScreenPop = {
   callId: 'c1',
   number: '13800135678',
   linkedCustomerId: null,
+  callerIdVerified: false,
   matches: [
     {
       customerId: 'k1', name: '王芳', organisation: null, tags: [], consent: true, consentAt: 1, openHandoffs: 0, openComplaints: 0,
