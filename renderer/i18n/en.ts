@@ -86,7 +86,7 @@ export const en = {
     dtmfRfc4733: 'In the audio (RFC 4733)',
     dtmfInfo: 'SIP INFO',
     rejectCallWaiting: 'Reject a second call as busy while on a call',
-    serverAssertsIdentity: 'The SIP server verifies caller IDs (P-Asserted-Identity)',
+    serverAssertsIdentity: 'Calls arrive through a proxy that asserts caller identity (P-Asserted-Identity, RFC 3325)',
     save: 'Save',
     cancel: 'Cancel',
     saved: 'Saved. Registering with the new account…',

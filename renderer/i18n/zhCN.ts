@@ -88,7 +88,7 @@ export const zhCN: Messages = {
     dtmfRfc4733: '随语音发送（RFC 4733）',
     dtmfInfo: 'SIP INFO',
     rejectCallWaiting: '通话中有第二个来电时以“忙”拒绝',
-    serverAssertsIdentity: 'SIP 服务器验证来电号码（P-Asserted-Identity）',
+    serverAssertsIdentity: '来电经由可证明来电身份的代理（P-Asserted-Identity，RFC 3325）',
     save: '保存',
     cancel: '取消',
     saved: '已保存，正在用新账号注册…',
