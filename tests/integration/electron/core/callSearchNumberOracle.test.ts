@@ -128,5 +128,9 @@ describe('S-6: customer search by number', () => {
       ...['137', '1371', '13711', '1111', '2222'].map(() => ({ query: expect.any(String) as string, numberSearch: 'exact', customerIds: [] })),
       { query: '+86 137****2222', numberSearch: 'exact', customerIds: [expect.any(String) as string] },
     ]);
+    // The look-up by number (screen-pop style) audits a masked role's misses the same way.
+    expect(await core.dispatch('lookupCustomersByNumber', { number: '13700000000' }, qa)).toMatchObject({ ok: true, value: [] });
+    const [lookup] = await store.query("SELECT detail_json FROM audit_log WHERE actor_id = 'q-attacker' AND action = 'customer.lookup' ORDER BY id DESC LIMIT 1");
+    expect(JSON.parse(String(lookup?.detail_json))).toEqual({ number: '137****0000', customerIds: [] });
   });
 });
