@@ -168,6 +168,20 @@ describe('migration 6 (classification amendments) from version 5 with calls in i
   });
 });
 
+describe('migration 7 (caller ID verified) from version 6 with calls in it', () => {
+  it('adds the column, NULL on every existing call (history as before), and changes nothing else', async () => {
+    const db = await databaseAt(6);
+    applyStatements(db, seededCalls);
+    const plainTables = () => tableNames(db).filter((t) => !t.includes('_fts'));
+    const before = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
+    applyMigration(db, 7);
+    expect(schemaVersion(db)).toBe(7);
+    const after = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
+    expect(after.calls).toEqual(before.calls!.map((row) => ({ ...row, caller_id_verified: null })));
+    expect({ ...after, calls: null }).toEqual({ ...before, calls: null });
+  });
+});
+
 describe('the migration list', () => {
   it('is numbered 1..N without gaps, so they always run in order', () => {
     expect(migrations.map((m) => m.version)).toEqual(Array.from({ length: latestSchemaVersion }, (_, i) => i + 1));

@@ -66,6 +66,9 @@ async function hangUp(call: ScriptedCall, callId: string): Promise<void> {
   await core.recorder!.settled();
 }
 
+const historyOfWang = async () =>
+  (await ok<{ calls: Array<{ callId: string }> }>(core.dispatch('customerHistory', { customerId: wang.customerId }, agent))).calls.map((c) => c.callId);
+
 const linkedCustomer = async (callId: string) => (await store.query('SELECT customer_id FROM calls WHERE id = ?', [callId]))[0]?.customer_id ?? null;
 
 beforeAll(async () => {
@@ -104,6 +107,7 @@ describe('caller ID without an asserting server (the default)', () => {
     expect(relinked.payload).toMatchObject({ linkedCustomerId: wang.customerId, callerIdVerified: false });
     await hangUp(call, callId);
     expect(await linkedCustomer(callId)).toBe(wang.customerId);
+    expect(await historyOfWang()).toContain(callId);
   });
 
   it('ignores P-Asserted-Identity: a server not known to strip it passes on whatever the caller wrote', async () => {
@@ -123,13 +127,19 @@ describe('caller ID with a server that asserts identity (serverAssertsIdentity o
     expect(pop).toMatchObject({ callerIdVerified: true, linkedCustomerId: wang.customerId });
     await hangUp(call, callId);
     expect(await linkedCustomer(callId)).toBe(wang.customerId);
+    expect(await historyOfWang()).toContain(callId);
   });
 
-  it('an INVITE without P-Asserted-Identity is still unverified and not linked', async () => {
+  it('an INVITE without P-Asserted-Identity is still unverified, not linked, and not in her history unconfirmed', async () => {
     const { call, callId, view, pop } = await callDesk(customerNumber);
     expect(view.remote).toMatchObject({ number: customerNumber, verified: false });
     expect(pop).toMatchObject({ callerIdVerified: false, linkedCustomerId: null });
     await hangUp(call, callId);
     expect(await linkedCustomer(callId)).toBeNull();
+    expect(await store.query('SELECT caller_id_verified FROM calls WHERE id = ?', [callId])).toEqual([{ caller_id_verified: 0 }]);
+    // Whoever it was, the call does not join her history (nor her "last calls") unconfirmed.
+    expect(await historyOfWang()).not.toContain(callId);
+    const summary = await ok<CustomerView>(core.dispatch('getCustomer', { customerId: wang.customerId }, agent));
+    expect(summary.lastCalls.map((c) => c.callId)).not.toContain(callId);
   });
 });
