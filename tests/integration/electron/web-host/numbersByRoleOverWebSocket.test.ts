@@ -75,16 +75,16 @@ describe('S-6: a masked role reads the desk’s calls masked', () => {
     const ringing = await until('the ringing call view', () =>
       qa.events.map((e) => (e.event === 'onCallUpdated' ? (e.payload as CallView) : null)).find((v) => v?.phase === 'ringing') ?? undefined,
     );
-    expect(ringing.remote).toEqual({ number: '138****5678', name: '138****5678' });
+    expect(ringing.remote).toEqual({ number: '138****5678', name: '138****5678', verified: false });
     const state = await qa.request('getSoftphoneState', {});
     expect(state.ok).toBe(true);
-    expect((state.value as SoftphoneState).calls.map((c) => c.remote)).toEqual([{ number: '138****5678', name: '138****5678' }]);
+    expect((state.value as SoftphoneState).calls.map((c) => c.remote)).toEqual([{ number: '138****5678', name: '138****5678', verified: false }]);
 
     await call.hangUp();
     const lists = await until('the missed list', () =>
       qa.events.map((e) => (e.event === 'onCallListsChanged' ? (e.payload as CallLists) : null)).find((l) => (l?.missed.length ?? 0) > 0) ?? undefined,
     );
-    expect(lists.missed[0]?.remote).toEqual({ number: '138****5678', name: '138****5678' });
+    expect(lists.missed[0]?.remote).toEqual({ number: '138****5678', name: '138****5678', verified: false });
     // Nothing the QA socket received holds the number: no event, no reply.
     expect(JSON.stringify(qa.events)).not.toContain(callerNumber);
     expect(JSON.stringify(state)).not.toContain(callerNumber);
