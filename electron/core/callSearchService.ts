@@ -9,7 +9,7 @@ import type { Clock } from '../../shared/domain/clock';
 import { toCsv, toJson, type ExportableCall } from '../../shared/domain/callExport';
 import { parseExportRange, parseRangeEdge, type ExportRange, type RangeOptions } from '../../shared/domain/exportRange';
 import { notesExcerpt } from '../../shared/domain/notesExcerpt';
-import { numberForViewer, phoneKey, seesNumbersMasked, type LiveCallParty } from '../../shared/domain/customerNumberAccess';
+import { numberForViewer, numberQueryForms, seesNumbersMasked, type LiveCallParty } from '../../shared/domain/customerNumberAccess';
 import { maskDisplayName } from '../../shared/domain/phoneMasking';
 import { auditEntry, type AuditLog } from './auditLog';
 import type { CallerContext } from './dispatcher';
@@ -113,7 +113,7 @@ export class CallSearchService {
     const numbersMasked = shown.some((s) => s.masked);
     // S-6: audited before the rows leave the core, misses too (a run of misses by one user is what
     // guessing a number looks like); the filters say what was looked at.
-    const numberSearch = criteria.numbersExactOnly && isNumberQuery(input.text ?? '') ? { numberSearch: 'exact' } : {};
+    const numberSearch = criteria.numbersExactOnly && numberQueryForms(input.text ?? '').length > 0 ? { numberSearch: 'exact' } : {};
     await this.deps.audit.record(
       auditEntry(this.deps.clock, caller, 'calls.search', null, { ...withoutUndefined(input), ...numberSearch, total, shown: hits.map((h) => h.callId), numbersMasked }),
     );
@@ -201,11 +201,6 @@ function validated<T>(parse: () => T): T {
   } catch (error) {
     throw new ContractError('VALIDATION', (error as Error).message);
   }
-}
-
-/** A query that is a phone number and nothing else (no letters, 3–20 digits). */
-function isNumberQuery(text: string): boolean {
-  return !/\p{L}/u.test(text) && phoneKey(text) !== null;
 }
 
 function withoutUndefined(input: object): Record<string, unknown> {

@@ -51,6 +51,17 @@ export function numberForms(key: string): string[] {
   return [...forms];
 }
 
+/**
+ * The stored forms of the number a search query names when the query is a phone number and
+ * nothing else (no letters; 3–20 digits), e.g. "138 0013 5678" → 13800135678, +8613800135678 …;
+ * empty when it is not a number. S-6: what masked roles may find a number by (the whole number).
+ */
+export function numberQueryForms(query: string): string[] {
+  if (/\p{L}/u.test(query)) return [];
+  const key = phoneKey(query);
+  return key === null ? [] : numberForms(key);
+}
+
 /** Whether two written numbers are the same number (in any of their {@link numberForms}). */
 export function sameNumber(a: string, b: string): boolean {
   const keyA = phoneKey(a);

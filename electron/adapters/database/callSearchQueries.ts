@@ -4,7 +4,7 @@
 // S-6: for a viewer who sees numbers masked, the caller's number and display name (calls_fts.party)
 // are never searched by prefix or fragment: only the notes are, and a number by the whole number.
 import type { CallOutcome } from '../../../shared/domain/callRecord';
-import { numberForms, phoneKey } from '../../../shared/domain/customerNumberAccess';
+import { numberQueryForms } from '../../../shared/domain/customerNumberAccess';
 import { matchExpression } from '../../../shared/domain/searchTokens';
 import type { CallSearchCriteria, CallSearchHit, CallSearchOptionsFound, CallSearchRepository } from '../../core/callSearchService';
 import { loadCallsForExport } from './callExportQueries';
@@ -34,7 +34,7 @@ function whereClause(criteria: CallSearchCriteria, customersMatch: boolean): { s
       // `body MATCH` keeps the whole expression to the notes column (FTS4 column match).
       branches.push('SELECT docid FROM calls_fts WHERE body MATCH ?');
       params.push(expression);
-      const forms = exactNumberForms(criteria.text);
+      const forms = numberQueryForms(criteria.text);
       if (forms.length > 0) {
         branches.push(`SELECT x.rowid FROM calls x WHERE x.remote_number IN (${forms.map(() => '?').join(', ')})`);
         params.push(...forms);
@@ -69,13 +69,6 @@ function whereClause(criteria: CallSearchCriteria, customersMatch: boolean): { s
     params.push(value);
   }
   return { sql: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
-}
-
-/** The stored forms of the number a query names (13800135678 ↔ +8613800135678 …), or none when it is not a number. */
-export function exactNumberForms(text: string): string[] {
-  if (/\p{L}/u.test(text)) return [];
-  const key = phoneKey(text);
-  return key === null ? [] : numberForms(key);
 }
 
 export async function searchCallPage(
