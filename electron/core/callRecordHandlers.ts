@@ -23,7 +23,7 @@ export function callRecordHandlers(settings: CallRecordSettingsStore, records: C
     },
     getCallRecordForm: ({ callId }) => r().form(callId),
     saveCallNote: ({ callId, text }, caller) => r().saveNote(callId, text, caller.userId),
-    setCallClassification: ({ callId, category, disposition }) => r().setClassification(callId, category, disposition),
+    setCallClassification: ({ callId, category, disposition }, caller) => r().setClassification(callId, category, disposition, caller),
     listNoteRevisions: ({ callId }) => r().revisions(callId),
   };
 }

@@ -1,10 +1,14 @@
 // The agent's part of each call record (S-3): notes saved as revisions while typing, and the
 // category and disposition. A save after the record is closed (the call and its wrap-up are over)
-// is an amendment and is marked as one, so QA can tell notes taken on the call from later edits.
+// is an amendment and is marked as one, so QA can tell notes taken on the call from later edits;
+// so is a later change of category or disposition (recorded with who and when, and audited).
 import type { CallRecordForm, NoteRevision } from '../../shared/contract/callRecords';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Clock } from '../../shared/domain/clock';
+import type { Role } from '../../shared/contract/roles';
+import { auditEntry, type AuditEntry } from './auditLog';
 import type { CallRecordSettingsStore } from './callRecordSettings';
+import type { CallerContext } from './dispatcher';
 
 export interface StoredCallRecord {
   /** The call's row exists (the call log writes it from the first call event). */
@@ -14,10 +18,22 @@ export interface StoredCallRecord {
   note: CallRecordForm['note'];
 }
 
+/** A closed call's category or disposition changed: who, when, from what to what, and its audit entry. */
+export interface ClassificationAmendment {
+  at: number;
+  authorId: string;
+  authorRole: Role;
+  before: { category: string | null; disposition: string | null };
+  after: { category: string | null; disposition: string | null };
+  /** Written in the same commit as the change (S-6: nothing changes unaudited). */
+  audit: AuditEntry;
+}
+
 export interface CallRecordRepository {
   load(callId: string): Promise<StoredCallRecord | null>;
   saveRevision(callId: string, revision: NoteRevision): Promise<void>;
-  saveClassification(callId: string, category: string | null, disposition: string | null): Promise<void>;
+  /** With `amendment` (the record was closed), the amendment row and its audit entry go in the same commit. */
+  saveClassification(callId: string, category: string | null, disposition: string | null, amendment?: ClassificationAmendment): Promise<void>;
   revisions(callId: string): Promise<NoteRevision[]>;
 }
 
@@ -60,8 +76,17 @@ export class CallRecordService {
     });
   }
 
-  /** `undefined` leaves a field as it is; the merge happens in the call's queue, so changes never undo each other. */
-  setClassification(callId: string, category: string | null | undefined, disposition: string | null | undefined): Promise<CallRecordForm> {
+  /**
+   * `undefined` leaves a field as it is; the merge happens in the call's queue, so changes never
+   * undo each other. A change to a closed record is an amendment: the category decides whether the
+   * call counts as a complaint (S-5), so who changed what and when is recorded and audited.
+   */
+  setClassification(
+    callId: string,
+    category: string | null | undefined,
+    disposition: string | null | undefined,
+    caller: CallerContext,
+  ): Promise<CallRecordForm> {
     const settings = this.deps.settings.get();
     if (category != null && !settings.categories.some((c) => c.id === category)) {
       throw new ContractError('VALIDATION', `Unknown category "${category}". Choose one of: ${settings.categories.map((c) => c.id).join(', ')}.`);
@@ -75,7 +100,21 @@ export class CallRecordService {
         throw new ContractError('CONFLICT', 'The call is not in the call log yet; try again in a moment.');
       }
       const next = { category: category === undefined ? current.category : category, disposition: disposition === undefined ? current.disposition : disposition };
-      await this.deps.repository.saveClassification(callId, next.category, next.disposition);
+      const changed = next.category !== current.category || next.disposition !== current.disposition;
+      if (!current.closed || !changed) {
+        await this.deps.repository.saveClassification(callId, next.category, next.disposition);
+        return { ...current, ...next };
+      }
+      const before = { category: current.category, disposition: current.disposition };
+      const amendment: ClassificationAmendment = {
+        at: this.deps.clock.wallNow(),
+        authorId: caller.userId,
+        authorRole: caller.role,
+        before,
+        after: next,
+        audit: auditEntry(this.deps.clock, caller, 'callRecord.amendClassification', callId, { before, after: next }),
+      };
+      await this.deps.repository.saveClassification(callId, next.category, next.disposition, amendment);
       return { ...current, ...next };
     });
   }

@@ -9,13 +9,20 @@ import type { Clock } from '../../shared/domain/clock';
 import { toCsv, toJson, type ExportableCall } from '../../shared/domain/callExport';
 import { parseExportRange, parseRangeEdge, type ExportRange, type RangeOptions } from '../../shared/domain/exportRange';
 import { notesExcerpt } from '../../shared/domain/notesExcerpt';
-import { numberForViewer, type LiveCallParty } from '../../shared/domain/customerNumberAccess';
+import { numberForViewer, numberQueryForms, seesNumbersMasked, type LiveCallParty } from '../../shared/domain/customerNumberAccess';
+import { maskDisplayName } from '../../shared/domain/phoneMasking';
 import { auditEntry, type AuditLog } from './auditLog';
 import type { CallerContext } from './dispatcher';
 
 /** What the repository filters on; times are wall epoch ms, [fromWall, toWallExclusive). */
 export interface CallSearchCriteria {
   text?: string;
+  /**
+   * S-6: the viewer sees numbers masked, so the text never matches the caller's number or display
+   * name by prefix or fragment (it would recover a masked number digit by digit); a number is
+   * found only by the whole number.
+   */
+  numbersExactOnly?: boolean;
   fromWall?: number;
   toWallExclusive?: number;
   agentId?: string;
@@ -90,6 +97,8 @@ export class CallSearchService {
     if (input.from !== undefined) criteria.fromWall = this.edge(input.from, 'from');
     if (input.to !== undefined) criteria.toWallExclusive = this.edge(input.to, 'to');
     if (input.text) criteria.text = input.text;
+    const masked = seesNumbersMasked(caller.role);
+    if (input.text && masked) criteria.numbersExactOnly = true;
     if (input.agentId !== undefined) criteria.agentId = input.agentId;
     if (input.category !== undefined) criteria.category = input.category;
     if (input.disposition !== undefined) criteria.disposition = input.disposition;
@@ -98,19 +107,22 @@ export class CallSearchService {
     const { hits, total } = await this.deps.repository.search(criteria, input.pageSize, (input.page - 1) * input.pageSize);
     const live = this.deps.liveCalls();
     const shown = hits.map((hit) => numberForViewer(caller, hit.remoteNumber, live));
-    const rows = hits.map((hit, i) => toRow(hit, shown[i]!.number, input.text ?? ''));
+    // S-6: a display name that is (or holds) a number is masked wherever its number is.
+    const rows = hits.map((hit, i) => toRow({ ...hit, remoteName: shown[i]!.masked && hit.remoteName !== null ? maskDisplayName(hit.remoteName) : hit.remoteName }, shown[i]!.number, input.text ?? ''));
     // Whether this page hides any number: the UI says so instead of showing stars unexplained.
-    const masked = shown.some((s) => s.masked);
-    // S-6: audited before the rows leave the core; the filters say what was looked at.
+    const numbersMasked = shown.some((s) => s.masked);
+    // S-6: audited before the rows leave the core, misses too (a run of misses by one user is what
+    // guessing a number looks like); the filters say what was looked at.
+    const numberSearch = criteria.numbersExactOnly && numberQueryForms(input.text ?? '').length > 0 ? { numberSearch: 'exact' } : {};
     await this.deps.audit.record(
-      auditEntry(this.deps.clock, caller, 'calls.search', null, { ...withoutUndefined(input), total, shown: hits.map((h) => h.callId), numbersMasked: masked }),
+      auditEntry(this.deps.clock, caller, 'calls.search', null, { ...withoutUndefined(input), ...numberSearch, total, shown: hits.map((h) => h.callId), numbersMasked }),
     );
     return {
       rows,
       total,
       page: input.page,
       pageSize: input.pageSize,
-      numbersMasked: masked,
+      numbersMasked,
     };
   }
 

@@ -15,6 +15,7 @@ import { PhonePreferencesService } from './phonePreferencesService';
 import { dataStoreHandlers } from './dataStoreHandlers';
 import { createDispatcher, type ApiHandlers, type Dispatch } from './dispatcher';
 import { EventHub } from './eventHub';
+import { eventViewFor } from './softphoneNumberViews';
 import { ContractError } from '../../shared/contract/envelope';
 import { parseExportRange } from '../../shared/domain/exportRange';
 import type { CorePorts } from './ports';
@@ -32,7 +33,8 @@ export interface Core {
 }
 
 export async function createCore(ports: CorePorts): Promise<Core> {
-  const eventHub = new EventHub();
+  // S-6: the phone is the host user's; each event subscriber sees its numbers as their role may.
+  const eventHub = new EventHub(eventViewFor(ports.hostInfo.userId));
   const agentState = await AgentStateService.open(ports, eventHub);
   const softphone = ports.softphone ? await createSoftphone({ ...ports, softphone: ports.softphone }, eventHub) : null;
   const clockSettings = new ClockSettingsStore(ports.settings);
@@ -70,7 +72,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
       const range = parseExportRange(from, to); // checked by the contract already
       return ports.agentStateTotals(range.fromWall, range.toWallExclusive);
     },
-    ...softphoneHandlers(softphone),
+    ...softphoneHandlers(softphone, ports.hostInfo.userId),
     ...dataStoreHandlers(ports.dataStore),
     ...clockHandlers,
     // A required disposition (setting) is checked before the agent may finish wrap-up.

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { CustomerCall, CustomerNumberEntry, CustomerSummary, CustomerView, saveCustomerSchema, ScreenPop } from '../../shared/contract/customers';
 import { ContractError } from '../../shared/contract/envelope';
 import type { CallEvent, CallView } from '../../shared/contract/softphone';
-import { numberForms, numberForViewer, phoneKey, sameNumber, type LiveCallParty, type NumberViewer } from '../../shared/domain/customerNumberAccess';
+import { numberForms, numberForViewer, phoneKey, sameNumber, seesNumbersMasked, type LiveCallParty, type NumberViewer } from '../../shared/domain/customerNumberAccess';
 import type { Clock } from '../../shared/domain/clock';
 import { maskPhoneNumber, normalizePhoneNumber } from '../../shared/domain/phoneMasking';
 import type { z } from 'zod';
@@ -53,7 +53,7 @@ export class CustomerService {
   constructor(private readonly deps: CustomerServiceDeps) {
     this.unsubscribe =
       deps.phone?.onCallEvent((event, view) => {
-        if (event.type === 'ringing' && event.direction === 'inbound') void this.screenPop(event.callId, view.remote.number);
+        if (event.type === 'ringing' && event.direction === 'inbound') void this.screenPop(event.callId, view.remote.number, view.remote.verified === true);
         if (event.type === 'ended') this.pops.delete(event.callId);
       }) ?? (() => undefined);
   }
@@ -74,7 +74,8 @@ export class CustomerService {
     const key = this.normalized(number);
     const ids = await this.deps.repository.idsByNumber(numberForms(key), maxMatches);
     const summaries = await this.summaries(ids, caller);
-    if (ids.length > 0) {
+    // S-6: a masked role's misses are audited too: a run of them is what guessing numbers looks like.
+    if (ids.length > 0 || seesNumbersMasked(caller.role)) {
       await this.deps.audit.record(auditEntry(this.deps.clock, caller, 'customer.lookup', null, { number: maskPhoneNumber(key), customerIds: ids }));
     }
     return summaries;
@@ -115,14 +116,16 @@ export class CustomerService {
   }
 
   async search(query: string, limit: number, caller: CallerContext): Promise<CustomerSummary[]> {
-    // A query that is a phone number finds by number: numbers are not in the text index.
+    // A query that is a phone number finds by the whole number (S-6: numbers are not in the text
+    // index, so no prefix or fragment of one matches anything).
     const key = /\d/.test(query) ? phoneKey(query) : null;
     const looksLikeNumber = key !== null;
     const ids = key !== null ? await this.deps.repository.idsByNumber(numberForms(key), limit) : await this.deps.repository.search(query, limit);
     const summaries = await this.summaries(ids, caller);
-    if (ids.length > 0) {
-      const shownQuery = looksLikeNumber ? maskPhoneNumber(query) : query;
-      await this.deps.audit.record(auditEntry(this.deps.clock, caller, 'customer.search', null, { query: shownQuery, customerIds: ids }));
+    // S-6: a masked role's number-search misses are audited too.
+    if (ids.length > 0 || (looksLikeNumber && seesNumbersMasked(caller.role))) {
+      const shown = looksLikeNumber ? { query: maskPhoneNumber(query), numberSearch: 'exact' } : { query };
+      await this.deps.audit.record(auditEntry(this.deps.clock, caller, 'customer.search', null, { ...shown, customerIds: ids }));
     }
     return summaries;
   }
@@ -148,22 +151,25 @@ export class CustomerService {
 
   // ---------- internals ----------
 
-  private async screenPop(callId: string, remoteNumber: string): Promise<void> {
+  private async screenPop(callId: string, remoteNumber: string, callerIdVerified: boolean): Promise<void> {
     try {
       const key = phoneKey(remoteNumber);
       const ids = key === null ? [] : await this.deps.repository.idsByNumber(numberForms(key), maxMatches);
       const viewer = this.deps.host;
       const matches = await this.summaries(ids, viewer);
-      const linked = ids.length === 1 ? ids[0]! : null;
+      // S-6: anyone can send a customer's number as their caller ID. Unless the SIP server asserted
+      // it (RemoteParty.verified), the call joins that customer's history only when the agent
+      // confirms who is calling (linkCallCustomer), as with a number several customers share.
+      const linked = ids.length === 1 && callerIdVerified ? ids[0]! : null;
       if (linked) {
-        // Exactly one customer: the call is theirs. The call log must have the call's row first.
+        // Exactly one customer, verified caller ID: the call is theirs. The call log must have the call's row first.
         await this.deps.callLogged();
         await this.deps.repository.linkCall(callId, linked, auditEntry(this.deps.clock, viewer, 'customer.screenPop', linked, { callId }));
-      } else if (ids.length > 1) {
-        await this.deps.audit.record(auditEntry(this.deps.clock, viewer, 'customer.screenPop', null, { callId, customerIds: ids }));
+      } else if (ids.length > 0) {
+        await this.deps.audit.record(auditEntry(this.deps.clock, viewer, 'customer.screenPop', null, { callId, customerIds: ids, callerIdVerified }));
       }
       if (!this.deps.phone?.liveCalls().some((c) => c.callId === callId)) return; // ended meanwhile
-      const pop: ScreenPop = { callId, number: numberForViewer(viewer, remoteNumber, this.liveParties()).number, matches, linkedCustomerId: linked };
+      const pop: ScreenPop = { callId, number: numberForViewer(viewer, remoteNumber, this.liveParties()).number, matches, linkedCustomerId: linked, callerIdVerified };
       this.pops.set(callId, pop);
       this.deps.eventHub.emit('onScreenPop', pop);
     } catch (error) {

@@ -1,15 +1,31 @@
 // Typed fan-out of contract events from core services to every connected renderer.
 import { events, type EventName, type EventPayloadOf } from '../../shared/contract/api';
+import type { CallerContext } from './dispatcher';
+import { eventViewFor, type EventView } from './softphoneNumberViews';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void;
 
 export class EventHub {
   private readonly listeners = new Set<EventListener>();
 
-  /** Returns the unsubscribe function. */
+  /**
+   * `viewFor` turns a payload into what one subscriber may see (S-6); by default the phone belongs
+   * to nobody, so only team leads and admins get numbers in full.
+   */
+  constructor(private readonly viewFor: EventView = eventViewFor(null)) {}
+
+  /** Every payload as emitted, for the core's own consumers. Returns the unsubscribe function. */
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * S-6: for a renderer (or anything else that shows events to a person): each payload as `caller`
+   * may see it, numbers masked per role like every other read. Returns the unsubscribe function.
+   */
+  subscribeFor(caller: CallerContext, listener: EventListener): () => void {
+    return this.subscribe((event, payload) => listener(event, this.viewFor(event, payload, caller)));
   }
 
   emit<E extends EventName>(event: E, payload: EventPayloadOf<E>): void {

@@ -1,12 +1,13 @@
 // The softphone's contract handlers, and the composition of its service over the host's ports.
 import { ContractError } from '../../shared/contract/envelope';
 import type { softphoneMethods } from '../../shared/contract/softphone';
-import type { ApiHandlers } from './dispatcher';
+import type { ApiHandlers, CallerContext } from './dispatcher';
 import type { EventHub } from './eventHub';
 import type { CorePorts } from './ports';
 import { InMemoryCallLists } from './softphoneCallLists';
 import { MediaBridge } from './softphoneMediaBridge';
 import type { CallListRepository, MediaPort, SecretStore, SipPort } from './softphonePorts';
+import { softphoneNumberView } from './softphoneNumberViews';
 import { SoftphoneService } from './softphoneService';
 import { SoftphoneSettings } from './softphoneSettings';
 import { WakeDetector } from '../../shared/domain/wakeDetector';
@@ -53,16 +54,18 @@ export async function createSoftphone(ports: CorePorts & { softphone: SoftphoneP
 
 type SoftphoneHandlers = Pick<ApiHandlers, keyof typeof softphoneMethods>;
 
-export function softphoneHandlers(softphone: Softphone | null): SoftphoneHandlers {
+/** `phoneOwnerId`: the user the phone belongs to, who sees its calls' numbers in full (S-6). */
+export function softphoneHandlers(softphone: Softphone | null, phoneOwnerId: string | null): SoftphoneHandlers {
   const need = (): Softphone => {
     if (!softphone) throw new ContractError('UNAVAILABLE', 'This host has no softphone.');
     return softphone;
   };
   const s = () => need().service;
+  const view = (caller: CallerContext) => softphoneNumberView(caller, phoneOwnerId);
   return {
     getSoftphoneSettings: () => s().settingsView(),
     saveSoftphoneSettings: (request) => s().saveSettings(request),
-    getSoftphoneState: () => s().state(),
+    getSoftphoneState: (_request, caller) => view(caller).state(s().state()),
     register: () => s().register(),
     unregister: () => s().unregister(),
     answerCall: ({ callId }) => s().answerCall(callId),
@@ -77,8 +80,8 @@ export function softphoneHandlers(softphone: Softphone | null): SoftphoneHandler
     startConsultCall: ({ callId, target }) => s().startConsultCall(callId, target),
     completeAttendedTransfer: ({ callId, consultCallId }) => s().completeAttendedTransfer(callId, consultCallId),
     dial: ({ target }) => s().dial(target),
-    getCallLists: () => s().callLists(),
-    markMissedCallsSeen: () => s().markMissedCallsSeen(),
+    getCallLists: async (_request, caller) => view(caller).callLists(await s().callLists()),
+    markMissedCallsSeen: async (_request, caller) => view(caller).callLists(await s().markMissedCallsSeen()),
     completeMediaRequest: ({ requestId, sdp, error }) => ({
       accepted: need().media.complete(requestId, error !== undefined ? { error } : { sdp }),
     }),

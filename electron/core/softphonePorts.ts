@@ -26,6 +26,8 @@ export interface SipAccount {
   password: string;
   displayName: string;
   iceServers: IceServer[];
+  /** Trust P-Asserted-Identity on INVITEs from this server (RFC 3325; see adapters/sip/assertedIdentity.ts). */
+  serverAssertsIdentity?: boolean;
 }
 
 /** What the SIP adapter reports to the service. Call ids are the adapter's, opaque to the core. */

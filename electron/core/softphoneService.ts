@@ -449,7 +449,8 @@ export class SoftphoneService {
 /** What the UI shows for a call we place: the number (user part) of what was dialled. */
 function remoteOfTarget(target: string): RemoteParty {
   const match = /^sips?:([^@]+)@/.exec(target.trim());
-  return { number: match?.[1] ?? target.trim(), name: null };
+  // Verified: we chose the number ourselves.
+  return { number: match?.[1] ?? target.trim(), name: null, verified: true };
 }
 
 function messageOf(error: unknown): string {

@@ -18,6 +18,7 @@ export const defaultSoftphoneSettings: StoredSoftphoneSettings = {
   declineCode: 603,
   dtmfMode: 'rfc4733',
   rejectCallWaiting: false,
+  serverAssertsIdentity: false,
 };
 
 export class SoftphoneSettings {
@@ -62,6 +63,7 @@ export class SoftphoneSettings {
       password: (await this.secrets.get(softphonePasswordSecret)) ?? '',
       displayName: stored.displayName,
       iceServers: stored.iceServers,
+      serverAssertsIdentity: stored.serverAssertsIdentity,
     };
   }
 }

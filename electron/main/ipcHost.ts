@@ -12,7 +12,7 @@ export function bindIpc(core: Core, caller: CallerContext, windows: () => WebCon
   for (const method of methodNames) {
     ipcMain.handle(invokeChannel(method), ipcInvokeHandler(core.dispatch, method, caller));
   }
-  const unsubscribe = core.eventHub.subscribe((event, payload) => {
+  const unsubscribe = core.eventHub.subscribeFor(caller, (event, payload) => {
     for (const contents of windows()) {
       // Events carry call data: only to a page that is still our own (S-6).
       if (!contents.isDestroyed() && isTrustedSender(contents.mainFrame)) contents.send(eventChannel, event, payload);

@@ -146,7 +146,7 @@ export async function startWebBinding(options: WebBindingOptions): Promise<WebBi
     }
     const client: Client = { ws, alive: true, inFlight: 0, dropping: false };
     clients.set(ws, client);
-    const unsubscribe = options.core.eventHub.subscribe((event, payload) => send(client, { event, payload }));
+    const unsubscribe = options.core.eventHub.subscribeFor(options.caller, (event, payload) => send(client, { event, payload }));
     ws.on('pong', () => (client.alive = true));
     ws.on('message', (data, isBinary) => handleFrame(client, isBinary ? null : data.toString()));
     ws.on('close', () => {

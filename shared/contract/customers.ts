@@ -96,8 +96,13 @@ export const screenPopSchema = z
     /** The caller's number, masked per the role rule (S-6). */
     number: z.string(),
     matches: z.array(customerSummarySchema),
-    /** The customer this call is linked to (set at once when exactly one matches). */
+    /**
+     * The customer this call is linked to: set at once when exactly one matches and the caller ID
+     * is verified; otherwise when the agent picks or confirms the customer (linkCallCustomer).
+     */
     linkedCustomerId: z.string().nullable(),
+    /** The caller ID was asserted by the SIP server (RemoteParty.verified); false: shown as "unverified" (S-6). */
+    callerIdVerified: z.boolean(),
   })
   .strict();
 export type ScreenPop = z.infer<typeof screenPopSchema>;

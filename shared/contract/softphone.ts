@@ -47,6 +47,7 @@ export const softphoneSettingsViewSchema = z
     passwordSet: z.boolean(),
     /** Server URL and SIP URI are saved: register can be tried. */
     configured: z.boolean(),
+    serverAssertsIdentity: z.boolean(),
   })
   .strict();
 export type SoftphoneSettingsView = z.infer<typeof softphoneSettingsViewSchema>;
@@ -56,9 +57,16 @@ export const saveSoftphoneSettingsSchema = z
     ...accountFields,
     /** New password; omit to keep the stored one, empty string to remove it. */
     password: z.string().max(256).optional(),
+    /**
+     * The SIP server asserts callers' identity (RFC 3325): it puts a P-Asserted-Identity header
+     * on the INVITEs it sends us and removes any a caller sent. Only then is a caller ID shown as
+     * verified. Left out: off (unverified), the safe reading of an unknown server.
+     */
+    serverAssertsIdentity: z.boolean().default(false),
   })
   .strict();
-export type SaveSoftphoneSettings = z.infer<typeof saveSoftphoneSettingsSchema>;
+/** As sent (serverAssertsIdentity may be left out: off). */
+export type SaveSoftphoneSettings = z.input<typeof saveSoftphoneSettingsSchema>;
 
 // ---------- registration ----------
 
@@ -149,6 +157,14 @@ export const remotePartySchema = z
     number: z.string(),
     /** Display name from the From/To header, or null. */
     name: z.string().nullable(),
+    /**
+     * Whether the number is one we can trust: an inbound caller ID asserted by the configured SIP
+     * server (P-Asserted-Identity, RFC 3325, with serverAssertsIdentity on), or a number we
+     * dialled. False: the caller's own From header, which anyone can set (S-6: shown as
+     * "unverified", and a single customer match is not linked without the agent's confirmation).
+     * Left out means false.
+     */
+    verified: z.boolean().optional(),
   })
   .strict();
 export type RemoteParty = z.infer<typeof remotePartySchema>;

@@ -40,6 +40,8 @@ export interface CallRecordRow {
   satisfaction: number | null;
   isComplaint: SqlFlag;
   notes: string;
+  /** Inbound: 1 when the caller ID was verified (RemoteParty.verified), 0 when not; outbound: null (S-6). */
+  callerIdVerified: SqlFlag | null;
 }
 
 export interface CallRecordInput {
@@ -188,6 +190,7 @@ export function buildCallRecord(input: CallRecordInput): CallRecordRow {
     satisfaction: null,
     isComplaint: 0,
     notes: '',
+    callerIdVerified: direction === 'inbound' ? flag(first.remote.verified === true) : null,
   };
 }
 

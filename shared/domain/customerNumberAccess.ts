@@ -51,6 +51,17 @@ export function numberForms(key: string): string[] {
   return [...forms];
 }
 
+/**
+ * The stored forms of the number a search query names when the query is a phone number and
+ * nothing else (no letters; 3–20 digits), e.g. "138 0013 5678" → 13800135678, +8613800135678 …;
+ * empty when it is not a number. S-6: what masked roles may find a number by (the whole number).
+ */
+export function numberQueryForms(query: string): string[] {
+  if (/\p{L}/u.test(query)) return [];
+  const key = phoneKey(query);
+  return key === null ? [] : numberForms(key);
+}
+
 /** Whether two written numbers are the same number (in any of their {@link numberForms}). */
 export function sameNumber(a: string, b: string): boolean {
   const keyA = phoneKey(a);
@@ -58,6 +69,21 @@ export function sameNumber(a: string, b: string): boolean {
   if (keyA === null || keyB === null) return false;
   const formsB = numberForms(keyB);
   return numberForms(keyA).some((form) => formsB.includes(form));
+}
+
+/** S-6: whether this role sees stored numbers masked (everyone but team leads and admins). */
+export function seesNumbersMasked(role: Role): boolean {
+  return !fullNumberRoles.has(role);
+}
+
+/**
+ * S-6 for the softphone's own calls (live calls, their events, the missed and declined lists): the
+ * agent the phone belongs to sees them in full, since they talk to these callers and call them
+ * back; team leads and admins see them in full; everyone else (QA, another agent) masked.
+ */
+export function mayViewPhoneOwnersNumbers(viewer: NumberViewer, phoneOwnerId: string | null): boolean {
+  if (fullNumberRoles.has(viewer.role)) return true;
+  return viewer.role === 'agent' && phoneOwnerId !== null && viewer.userId === phoneOwnerId;
 }
 
 /**

@@ -62,6 +62,21 @@ export function maskPhoneNumber(number: string): string {
   return maskUser(text);
 }
 
+/** A run of digits as people write a phone number inside other text: 7 or more digits, separators allowed. */
+const embeddedNumber = /\+?\d(?:[\s().-]*\d){6,}/g;
+
+/**
+ * A display name as it may be shown to someone who sees numbers masked (S-6). Callers often have
+ * their number as their display name ("13812345678", or "Zhang 138 1234 5678"): a name that is
+ * a number, or a SIP/tel URI, is masked like {@link maskPhoneNumber}, and a phone-length digit
+ * run inside a name is masked in place; other names are shown as they are.
+ */
+export function maskDisplayName(name: string): string {
+  const text = name.trim();
+  if (numberLike.test(text) || /^(sips?|tel):/i.test(text)) return maskPhoneNumber(text);
+  return name.replace(embeddedNumber, (run) => maskPhoneNumber(run));
+}
+
 /** Full-width forms (U+FF01–U+FF5E, ideographic space) that Chinese input methods type instead of ASCII. */
 function toHalfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');

@@ -22,6 +22,7 @@ const eventColumns = [
   ['hold_ms', 'holdMs'],
   ['talk_ms', 'talkMs'],
   ['wrap_ms', 'wrapMs'],
+  ['caller_id_verified', 'callerIdVerified'],
 ] as const satisfies ReadonlyArray<readonly [string, keyof CallRecordRow]>;
 
 /**
@@ -29,7 +30,7 @@ const eventColumns = [
  * keeps the full-text trigger (AFTER UPDATE OF notes, remote_name, remote_number) from re-indexing
  * the call's notes on every call event.
  */
-const setOnceColumns = new Set(['remote_number', 'remote_name']);
+const setOnceColumns = new Set(['remote_number', 'remote_name', 'caller_id_verified']);
 
 // A note typed in the first moments of a call can be saved before the call's first row: the row
 // then starts from the latest note revision instead of empty notes.

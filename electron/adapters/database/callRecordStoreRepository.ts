@@ -1,9 +1,11 @@
 // The agent's part of a call record in the store: note revisions (each one a row, QA replays
 // them) with the call's current notes kept in `calls.notes` in the same commit, and the category
-// and disposition columns. Event-derived columns belong to callLogStoreRepository.
+// and disposition columns (a change after the record closed also writes its amendment row and audit
+// entry). Event-derived columns belong to callLogStoreRepository.
 import type { CallRecordRepository, StoredCallRecord } from '../../core/callRecordService';
 import type { NoteRevision } from '../../../shared/contract/callRecords';
-import type { Store } from './store';
+import { auditInsertStatement } from './auditLogStoreRepository';
+import type { SqlStatement, Store } from './store';
 
 export function createCallRecordStoreRepository(store: Pick<Store, 'commit' | 'query'>): CallRecordRepository {
   return {
@@ -36,14 +38,36 @@ export function createCallRecordStoreRepository(store: Pick<Store, 'commit' | 'q
       ]);
     },
 
-    async saveClassification(callId, category, disposition) {
-      await store.commit([
+    async saveClassification(callId, category, disposition, amendment) {
+      const statements: SqlStatement[] = [
         {
           // A call classified as a complaint counts in the complaint rate (dashboards, S-5).
           sql: 'UPDATE calls SET category = ?, disposition = ?, is_complaint = ? WHERE id = ?',
           params: [category, disposition, category === 'complaint' ? 1 : 0, callId],
         },
-      ]);
+      ];
+      if (amendment) {
+        // One commit: the change, its amendment row and its audit entry exist together or not at all.
+        statements.push(
+          {
+            sql: `INSERT INTO classification_amendments
+                    (call_id, amended_at, author_id, author_role, category_before, category_after, disposition_before, disposition_after)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            params: [
+              callId,
+              Math.round(amendment.at),
+              amendment.authorId,
+              amendment.authorRole,
+              amendment.before.category,
+              amendment.after.category,
+              amendment.before.disposition,
+              amendment.after.disposition,
+            ],
+          },
+          auditInsertStatement(amendment.audit),
+        );
+      }
+      await store.commit(statements);
     },
 
     async revisions(callId): Promise<NoteRevision[]> {

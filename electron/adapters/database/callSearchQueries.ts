@@ -1,7 +1,10 @@
 // The call search behind the "Search calls" box: full text over notes (calls_fts) and over the
 // customer a call belongs to (customers_fts → calls.customer_id), Chinese and English alike, plus
 // filters, in pages. Every value is a bound parameter; only fixed SQL fragments are joined.
+// S-6: for a viewer who sees numbers masked, the caller's number and display name (calls_fts.party)
+// are never searched by prefix or fragment: only the notes are, and a number by the whole number.
 import type { CallOutcome } from '../../../shared/domain/callRecord';
+import { numberQueryForms } from '../../../shared/domain/customerNumberAccess';
 import { matchExpression } from '../../../shared/domain/searchTokens';
 import type { CallSearchCriteria, CallSearchHit, CallSearchOptionsFound, CallSearchRepository } from '../../core/callSearchService';
 import { loadCallsForExport } from './callExportQueries';
@@ -23,16 +26,28 @@ function whereClause(criteria: CallSearchCriteria, customersMatch: boolean): { s
   if (criteria.text !== undefined) {
     const expression = matchExpression(criteria.text);
     if (expression === null) return { sql: 'WHERE 0', params: [] };
-    // One set of matching rowids, built once: the notes hits, plus the calls of every matching
-    // customer. (An OR of the two would make SQLite test every call against both.)
-    if (customersMatch) {
-      conditions.push(`c.rowid IN (SELECT docid FROM calls_fts WHERE body MATCH ?
-        UNION SELECT x.rowid FROM calls x WHERE x.customer_id IN (${customerHitsSql}))`);
-      params.push(expression, expression);
+    // One set of matching rowids, built once: the text hits, plus the calls of every matching
+    // customer, plus (masked viewers) the calls with exactly this number. (An OR of them would
+    // make SQLite test every call against each.)
+    const branches: string[] = [];
+    if (criteria.numbersExactOnly) {
+      // `body MATCH` keeps the whole expression to the notes column (FTS4 column match).
+      branches.push('SELECT docid FROM calls_fts WHERE body MATCH ?');
+      params.push(expression);
+      const forms = numberQueryForms(criteria.text);
+      if (forms.length > 0) {
+        branches.push(`SELECT x.rowid FROM calls x WHERE x.remote_number IN (${forms.map(() => '?').join(', ')})`);
+        params.push(...forms);
+      }
     } else {
-      conditions.push('c.rowid IN (SELECT docid FROM calls_fts WHERE body MATCH ?)');
+      branches.push('SELECT docid FROM calls_fts WHERE calls_fts MATCH ?');
       params.push(expression);
     }
+    if (customersMatch) {
+      branches.push(`SELECT x.rowid FROM calls x WHERE x.customer_id IN (${customerHitsSql})`);
+      params.push(expression);
+    }
+    conditions.push(`c.rowid IN (${branches.join(' UNION ')})`);
   }
   if (criteria.fromWall !== undefined) {
     conditions.push('c.started_at >= ?');

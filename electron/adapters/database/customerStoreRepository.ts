@@ -69,6 +69,7 @@ export function createCustomerStoreRepository(store: Pick<Store, 'query' | 'comm
       if (numbers.length === 0) return { rows: [], next: null };
       // Through the remote_number index; customer_id has none, and every linked call was linked
       // because its number was the customer's (see CustomerService), so the number finds it.
+      // S-6: an unlinked call whose caller ID was not verified could be anyone's: not in the history.
       const params: Array<string | number> = [...numbers, customer.id];
       let page = '';
       if (before) {
@@ -78,7 +79,7 @@ export function createCustomerStoreRepository(store: Pick<Store, 'query' | 'comm
       const rows = await store.query(
         `SELECT rowid AS rid, id, direction, remote_number, agent_id, outcome, started_at, talk_ms, category, disposition, notes
            FROM calls
-          WHERE remote_number IN (${numbers.map(() => '?').join(', ')}) AND (customer_id IS NULL OR customer_id = ?) ${page}
+          WHERE remote_number IN (${numbers.map(() => '?').join(', ')}) AND ((customer_id IS NULL AND coalesce(caller_id_verified, 1) = 1) OR customer_id = ?) ${page}
           ORDER BY started_at DESC, rowid DESC LIMIT ?`,
         [...params, limit + 1],
       );

@@ -21,8 +21,8 @@ export async function searchCalls(store: Pick<Store, 'query'>, query: string, li
   if (!expression) return [];
   const rows = await store.query(
     `SELECT c.id, c.agent_id, c.remote_number, c.started_at, c.notes
-       FROM calls_fts f JOIN calls c ON c.rowid = f.docid
-      WHERE f.body MATCH ? ORDER BY f.docid DESC LIMIT ?`,
+       FROM calls_fts JOIN calls c ON c.rowid = calls_fts.docid
+      WHERE calls_fts MATCH ? ORDER BY calls_fts.docid DESC LIMIT ?`,
     [expression, limit],
   );
   return rows.map(toCallHit);

@@ -24,6 +24,7 @@ import { guardedSipListener } from './guardedSipListener';
 import { guardIncomingRequests, type IncomingRequestGuard } from './incomingRequestGuard';
 import { MediaPortSessionDescriptionHandler, mediaPortHandlerFactory } from './mediaPortSessionDescriptionHandler';
 import { installSipWebSocket } from './nodeWebSocket';
+import { callerIdentity } from './assertedIdentity';
 import { remotePartyOf } from './remoteParty';
 import { probeServer } from './serverReachability';
 import { installSipUriUserEscape } from './sipUriUserEscape';
@@ -489,7 +490,12 @@ export class SipJsPhone implements SipPort {
     }
     const offer = sdpOffer(invitation);
     const verdict = offer ? this.options.media.checkOffer?.(offer) : undefined;
-    const remote = remotePartyOf(invitation.remoteIdentity.uri, invitation.remoteIdentity.displayName);
+    // S-6: verified only when the configured server asserts it (RFC 3325; see assertedIdentity.ts).
+    const remote = callerIdentity(
+      remotePartyOf(invitation.remoteIdentity.uri, invitation.remoteIdentity.displayName),
+      invitation.request,
+      this.account?.serverAssertsIdentity === true,
+    );
     if (verdict?.refusal) {
       // 488 Not Acceptable Here: the caller's network tries elsewhere or plays an announcement;
       // a 480 after ringing would tell a queue that the agent is unavailable.

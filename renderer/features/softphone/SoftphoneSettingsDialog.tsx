@@ -18,6 +18,7 @@ const toForm = (v: SoftphoneSettingsView): Form => ({
   declineCode: v.declineCode,
   dtmfMode: v.dtmfMode,
   rejectCallWaiting: v.rejectCallWaiting,
+  serverAssertsIdentity: v.serverAssertsIdentity,
   iceServers: iceServersToText(v.iceServers),
   password: '',
 });
@@ -110,6 +111,10 @@ export function SoftphoneSettingsDialog({ onClose, onSaved }: { onClose: () => v
         <p>
           <input id={`${id}-cw`} type="checkbox" checked={form?.rejectCallWaiting ?? false} onChange={(e) => setForm((f) => f && { ...f, rejectCallWaiting: e.target.checked })} />
           <label htmlFor={`${id}-cw`}>{t('softphone.rejectCallWaiting')}</label>
+        </p>
+        <p>
+          <input id={`${id}-pai`} type="checkbox" checked={form?.serverAssertsIdentity ?? false} onChange={(e) => setForm((f) => f && { ...f, serverAssertsIdentity: e.target.checked })} />
+          <label htmlFor={`${id}-pai`}>{t('softphone.serverAssertsIdentity')}</label>
         </p>
         <PhonePreferenceFields form={preferences} idPrefix={id} />
         </fieldset>

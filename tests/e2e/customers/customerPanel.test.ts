@@ -67,6 +67,14 @@ describe('customer panel end to end', () => {
       expect(await pop.textContent()).toMatch(/Open complaints: 0/);
       // On the agent's own ringing call the caller's number is shown in full.
       expect(await panel.textContent()).toContain(`Caller ${callerNumber}`);
+      // S-6: the harness server asserts no identity, so the caller ID is unverified and the call
+      // is linked to her record only when the agent confirms who is calling.
+      await panel.getByRole('note').filter({ hasText: 'Unverified caller ID' }).waitFor();
+      expect(await pop.getByRole('button', { name: 'Open record of 王芳' }).count()).toBe(0);
+      await pop.getByRole('button', { name: 'Confirm customer' }).click();
+      // Confirmed: the call is linked (the pop now offers her record) and her record opens.
+      await panel.getByRole('button', { name: 'Open record of 王芳' }).waitFor({ timeout: 10_000 });
+      await panel.getByRole('button', { name: 'Close record' }).click();
       await call.hangUp();
       await expect.poll(() => panel.getByRole('article', { name: '王芳' }).count(), { timeout: 10_000 }).toBe(0);
     } finally {

@@ -72,8 +72,19 @@ describe('screen pop on a ringing call', () => {
         params: [wang.customerId],
       },
     ]);
+    // S-6: linked at once only when the caller ID is verified: the server asserts identity
+    // (setting) and the INVITE carries P-Asserted-Identity (see tests/integration/electron/adapters/sip).
+    const reregistered = events.all.filter((r) => r.event === 'onRegistrationChanged' && r.payload.kind === 'registered').length;
+    await ok(
+      core.dispatch(
+        'saveSoftphoneSettings',
+        { serverUrl: kamailio.url, sipUri: `sip:1001@${kamailio.domain}`, authUser: '1001', displayName: 'Agent', iceServers: [], declineCode: 603, dtmfMode: 'rfc4733', rejectCallWaiting: false, serverAssertsIdentity: true },
+        agent,
+      ),
+    );
+    await events.waitFor(() => events.all.filter((r) => r.event === 'onRegistrationChanged' && r.payload.kind === 'registered').length > reregistered, 're-registered');
     const caller = await startCaller(mobile);
-    const call = await caller.call('1001');
+    const call = await caller.call('1001', { extraHeaders: [`P-Asserted-Identity: <sip:${mobile}@${kamailio.domain}>`] });
     const ringing = await events.callEvent('ringing');
     const pop = await popFor(ringing.callId);
     // Before anyone answers: the call is still ringing when the pop arrives.
@@ -82,6 +93,7 @@ describe('screen pop on a ringing call', () => {
       callId: ringing.callId,
       number: mobile, // S-6: the caller on the agent's own live call is shown in full
       linkedCustomerId: wang.customerId,
+      callerIdVerified: true,
       matches: [{ name: '王芳', tags: ['VIP'], consent: true, openHandoffs: 1, openComplaints: 0, lastCalls: [] }],
     });
     expect(await ok<ScreenPop[]>(core.dispatch('getScreenPops', {}, agent))).toEqual([pop]);

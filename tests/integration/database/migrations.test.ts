@@ -4,6 +4,7 @@ import type { Database } from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion, migrations } from '../../../electron/adapters/database/migrations';
 import { applyMigration, applyStatements, openDatabase, queryRows, schemaVersion } from '../../../electron/adapters/database/sqlEngine';
+import { indexTokens } from '../../../shared/domain/searchTokens';
 import { insertCall } from '../../support/database/callRows';
 
 async function databaseAt(version: number): Promise<Database> {
@@ -112,6 +113,72 @@ describe('migration 4 (calls by customer) from version 3 with calls in it', () =
     const plan = queryRows(db, "EXPLAIN QUERY PLAN SELECT id FROM calls WHERE customer_id = 'k1' ORDER BY started_at DESC").map((r) => String(r.detail));
     expect(plan.join(' ')).toMatch(/USING INDEX calls_customer_started/);
     expect(queryRows(db, "SELECT id FROM calls WHERE customer_id = 'k1' ORDER BY started_at").map((r) => r.id)).toEqual(['a', 'd']);
+  });
+});
+
+describe('migration 5 (number search apart from notes) from version 4 with calls in it', () => {
+  it('re-indexes every call with notes and caller in separate columns, and changes no other table', async () => {
+    const db = await databaseAt(4);
+    applyStatements(db, seededCalls);
+    applyStatements(db, [{ sql: "UPDATE calls SET remote_name = '13987654321' WHERE id = 'd'" }]);
+    const plainTables = () => tableNames(db).filter((t) => !t.includes('_fts'));
+    const before = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
+    applyMigration(db, 5);
+    expect(schemaVersion(db)).toBe(5);
+    expect(Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]))).toEqual(before);
+    const rowid = (id: string) => Number(queryRows(db, 'SELECT rowid FROM calls WHERE id = ?', [id])[0]!.rowid);
+    const docids = (expr: string, column = 'calls_fts') => queryRows(db, `SELECT docid FROM calls_fts WHERE ${column} MATCH ? ORDER BY docid`, [expr]).map((r) => Number(r.docid));
+    // Every call indexed, notes in body, display name and number in party (callRows' default number).
+    expect(queryRows(db, 'SELECT docid, body, party FROM calls_fts ORDER BY docid')).toEqual(
+      ['a', 'b', 'c', 'd', 'e'].map((id) => {
+        const call = before.calls!.find((r) => r.id === id)!;
+        return { docid: rowid(id), body: indexTokens(String(call.notes)), party: indexTokens(`${String(call.remote_name ?? '')} ${String(call.remote_number)}`) };
+      }),
+    );
+    expect(docids('refund*', 'body')).toEqual([rowid('d')]);
+    expect(docids('"退款"', 'body')).toEqual([rowid('d')]);
+    expect(docids('1398*', 'body')).toEqual([]);
+    expect(docids('1398*', 'party')).toEqual([rowid('d')]);
+    expect(docids('1398*')).toEqual([rowid('d')]);
+    // The triggers keep both columns current.
+    applyStatements(db, [{ sql: "UPDATE calls SET notes = 'billing', remote_number = '13711112222' WHERE id = 'a'" }]);
+    expect(docids('billing', 'body')).toEqual([rowid('a')]);
+    expect(docids('13711112222', 'party')).toEqual([rowid('a')]);
+    applyStatements(db, [{ sql: "DELETE FROM calls WHERE id = 'a'" }]);
+    expect(docids('billing')).toEqual([]);
+  });
+});
+
+describe('migration 6 (classification amendments) from version 5 with calls in it', () => {
+  it('adds the empty amendments table and changes no other table', async () => {
+    const db = await databaseAt(5);
+    applyStatements(db, seededCalls);
+    const plainTables = () => tableNames(db).filter((t) => !t.includes('_fts'));
+    const before = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
+    applyMigration(db, 6);
+    expect(schemaVersion(db)).toBe(6);
+    expect(plainTables()).toEqual([...Object.keys(before), 'classification_amendments'].sort());
+    expect(Object.fromEntries(Object.keys(before).map((t) => [t, wholeTable(db, t)]))).toEqual(before);
+    expect(wholeTable(db, 'classification_amendments')).toEqual([]);
+    applyStatements(db, [
+      { sql: "INSERT INTO classification_amendments (call_id, amended_at, author_id, author_role, category_before, category_after) VALUES ('a', 1, 'li', 'agent', NULL, 'complaint')" },
+    ]);
+    const plan = queryRows(db, "EXPLAIN QUERY PLAN SELECT * FROM classification_amendments WHERE call_id = 'a' ORDER BY id").map((r) => String(r.detail));
+    expect(plan.join(' ')).toMatch(/USING INDEX classification_amendments_call/);
+  });
+});
+
+describe('migration 7 (caller ID verified) from version 6 with calls in it', () => {
+  it('adds the column, NULL on every existing call (history as before), and changes nothing else', async () => {
+    const db = await databaseAt(6);
+    applyStatements(db, seededCalls);
+    const plainTables = () => tableNames(db).filter((t) => !t.includes('_fts'));
+    const before = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
+    applyMigration(db, 7);
+    expect(schemaVersion(db)).toBe(7);
+    const after = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
+    expect(after.calls).toEqual(before.calls!.map((row) => ({ ...row, caller_id_verified: null })));
+    expect({ ...after, calls: null }).toEqual({ ...before, calls: null });
   });
 });
 

@@ -173,11 +173,11 @@ export class ScriptedUa {
     return call;
   }
 
-  /** Place a call to a user of the domain (or a full sip: URI). */
-  async call(target: string): Promise<ScriptedCall> {
+  /** Place a call to a user of the domain (or a full sip: URI); `extraHeaders` go on the INVITE as written. */
+  async call(target: string, options: { extraHeaders?: string[] } = {}): Promise<ScriptedCall> {
     const uri = UserAgent.makeURI(target.startsWith('sip:') ? target : `sip:${target}@${this.options.domain}`);
     if (!uri) throw new Error(`bad target ${target}`);
-    const inviter = new Inviter(this.ua, uri, { sessionDescriptionHandlerOptions: { hold: false } as object });
+    const inviter = new Inviter(this.ua, uri, { sessionDescriptionHandlerOptions: { hold: false } as object, extraHeaders: options.extraHeaders ?? [] });
     const call = this.adopt(inviter);
     await inviter.invite({
       requestDelegate: { onReject: (response) => (call.rejectedWith = response.message.statusCode ?? null) },

@@ -8,6 +8,7 @@ import { CallStateMachine } from '../../../shared/domain/callStateMachine';
 import { RingCounter, type RingOutcome } from '../../../shared/domain/ringCounter';
 import type { WrapUpResult } from '../../../shared/domain/wrapUpTimer';
 import { migration001 } from '../../../electron/adapters/database/migrations/001_coreTables';
+import { migrations } from '../../../electron/adapters/database/migrations';
 import { FakeClock } from '../../support/fakeClock';
 
 // 2026-11-23 09:00:00 in China (+08:00).
@@ -71,6 +72,7 @@ describe('buildCallRecord', () => {
       talkMs: 138_000, // (190 000 − 9 500) − 42 500
       wrapMs: 25_400,
       ...agentFields,
+      callerIdVerified: 0, // S-6: the From header, not asserted
     });
   });
 
@@ -97,6 +99,7 @@ describe('buildCallRecord', () => {
       talkMs: 0,
       wrapMs: 0,
       ...agentFields,
+      callerIdVerified: 0, // S-6: the From header, not asserted
     });
   });
 
@@ -164,6 +167,7 @@ describe('buildCallRecord', () => {
       talkMs: 55_000, // (72 000 − 12 000) − 5 000
       wrapMs: 10_000,
       ...agentFields,
+      callerIdVerified: null, // outbound: we dialled it
     });
   });
 
@@ -260,7 +264,9 @@ describe('the row matches the calls table', () => {
   const sql = migration001.statements.find((s) => s.startsWith('CREATE TABLE calls ')) ?? '';
 
   it('has exactly the columns of the table, in order', () => {
-    const columns = [...sql.matchAll(/^\s+(\w+) [A-Z]+/gm)].map((m) => m[1]);
+    // The columns of migration 1, then those later migrations add (ALTER TABLE calls ADD COLUMN).
+    const added = migrations.flatMap((m) => m.statements).flatMap((st) => [...st.matchAll(/^ALTER TABLE calls ADD COLUMN (\w+)/gm)].map((m) => m[1]));
+    const columns = [...[...sql.matchAll(/^\s+(\w+) [A-Z]+/gm)].map((m) => m[1]), ...added];
     const e = callOf('c1', 'inbound');
     const row = buildCallRecord({ events: [e('offered', 0, offered)], agentId: 'a' });
     const keys = Object.keys(row).map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));

@@ -4,7 +4,10 @@ import { migration001 } from './001_coreTables';
 import { migration002 } from './002_intervalStats';
 import { migration003 } from './003_search';
 import { migration004 } from './004_callCustomerIndex';
+import { migration005 } from './005_numberSearch';
+import { migration006 } from './006_classificationAmendments';
+import { migration007 } from './007_callerIdVerified';
 import type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 export const latestSchemaVersion = migrations.at(-1)!.version;
