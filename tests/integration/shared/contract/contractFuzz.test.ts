@@ -67,7 +67,22 @@ const world: FuzzWorld = {
  * the store cannot hold (e.g. a lone surrogate, which SQLite's UTF-8 turns into U+FFFD) must be
  * refused, not silently changed.
  */
+/** Each settings save and the read that must give back what the save answered (settings go through conf's JSON file). */
+const settingsReads: Partial<Record<MethodName, MethodName>> = {
+  saveSoftphoneSettings: 'getSoftphoneSettings',
+  saveClockSettings: 'getClockSettings',
+  saveAudioDevices: 'getAudioDevices',
+  savePhoneShortcuts: 'getPhoneShortcuts',
+  saveCallRecordSettings: 'getCallRecordSettings',
+  saveWorkingCalendar: 'getWorkingCalendar',
+};
+
 async function expectReadBack(method: MethodName, request: Record<string, unknown>, value: Record<string, unknown>): Promise<void> {
+  const read = settingsReads[method];
+  if (read) {
+    const got = await call(read, {}, 'admin').then((r) => (r.ok ? r : call(read, {}, 'agent')));
+    expect(got.ok && got.value, `${read} after ${method}`).toEqual(value);
+  }
   if (method === 'saveCallNote') {
     const form = await call('getCallRecordForm', { callId: request.callId }, 'admin');
     expect(form.ok && (form.value as { note: { text: string } }).note.text, 'the saved note reads back as sent').toBe(request.text);
@@ -199,6 +214,42 @@ describe('contract fuzz: every method, every role, valid and malformed payloads'
     // A generator the schema mostly refuses tests nothing: give that field a hint in contractHints.ts.
     expect(accepted, `valid payloads for ${method} (of ${allowedRuns})`).toBeGreaterThanOrEqual(allowedRuns * 0.5);
     assertQuiet(method);
+  });
+});
+
+describe('contract fuzz: around the methods', () => {
+  it('answers UNKNOWN_METHOD to 1,000 names that are not methods, prototype names included', async () => {
+    const names = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', 'getappinfo', 'getAppInfo ', ' getAppInfo'),
+      fc.anything(),
+    );
+    await fc.assert(
+      fc.asyncProperty(names, fc.constantFrom(...roles), async (name, role) => {
+        if (methodNames.includes(name as MethodName)) return;
+        const reply = await host.core.dispatch(name, {}, { role, userId: 'local' });
+        expect(reply).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+      }),
+      fuzzParameters(1000),
+    );
+  });
+
+  it('keeps a call record consistent under concurrent writes: revisions numbered 1..n, no INTERNAL', async () => {
+    const writers = (['saveCallNote', 'setCallClassification', 'saveCustomer', 'setAgentState', 'getCallRecordForm'] as const).map((method) =>
+      arbitraryFor(api[method].request, contractHints(world)).map((payload) => ({ method, payload })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(...writers), { minLength: 2, maxLength: 12 }), async (batch) => {
+        const replies = await Promise.all(batch.map(({ method, payload }) => call(method, payload, method === 'setAgentState' ? 'agent' : 'admin')));
+        for (const reply of replies) if (!reply.ok) expect(acceptableRefusals).toContain(reply.error.code);
+      }),
+      fuzzParameters(60),
+    );
+    const gaps = await host.store.query(
+      'SELECT call_id, COUNT(*) AS n, MIN(revision) AS first, MAX(revision) AS last, COUNT(DISTINCT revision) AS distinct_n FROM note_revisions GROUP BY call_id',
+    );
+    for (const row of gaps) expect(row, `revisions of ${String(row.call_id)}`).toMatchObject({ first: 1, last: row.n, distinct_n: row.n });
+    assertQuiet('concurrent writes');
   });
 });
 

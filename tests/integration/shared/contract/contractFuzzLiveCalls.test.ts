@@ -25,7 +25,9 @@ import { seedSearchableCalls, searchableCustomers } from '../../../support/datab
 import { startKamailio, type RunningKamailio } from '../../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../../support/sipUa/scriptedUa';
 import { tempDataDir } from '../../../support/webHost';
-import { answerMediaRequestsStatically, EventRecorder, MemorySettings } from '../../softphone/softphoneFixtures';
+import { StaticSdpSession } from '../../../../electron/adapters/sip/staticSdpMedia';
+import type { MediaRequest } from '../../../../shared/contract/softphone';
+import { EventRecorder, MemorySettings } from '../../softphone/softphoneFixtures';
 
 /** The methods that do something different while a call is live. */
 const liveMethods: MethodName[] = [
@@ -110,6 +112,40 @@ const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: fc.constant<Action>({ kind: 'wait' }), weight: 2 },
 );
 
+/**
+ * How the (fake) renderer answers media requests in a scenario: like a browser would (static SDP),
+ * with an error (no microphone), with something that is no SDP, or a mix. A renderer is a client
+ * like any other: whatever it answers, the core must not break.
+ */
+type MediaMode = 'static' | 'error' | 'noSdp' | 'mixed';
+let mediaMode: MediaMode = 'static';
+
+function answerMediaRequests(): void {
+  const sessions = new Map<string, StaticSdpSession>();
+  let count = 0;
+  core.eventHub.subscribe((event, payload) => {
+    if (event !== 'onMediaRequest') return;
+    const request = payload as MediaRequest;
+    const mode = mediaMode === 'mixed' ? (['static', 'error', 'noSdp'] as const)[count++ % 3]! : mediaMode;
+    void (async () => {
+      let media = sessions.get(request.callId);
+      if (!media) sessions.set(request.callId, (media = new StaticSdpSession(request.callId)));
+      let result: { sdp?: string; error?: string } = {};
+      if (mode === 'error') result = { error: 'fuzz: the microphone is gone' };
+      else if (mode === 'noSdp') result = request.kind.startsWith('create') || request.kind === 'prepareAnswer' ? { sdp: 'not an SDP \u0000 at all' } : {};
+      else if (request.kind === 'createOffer') result = { sdp: await media.createOffer(request) };
+      else if (request.kind === 'createAnswer') result = { sdp: await media.createAnswer(request) };
+      else if (request.kind === 'setRemote') await media.setRemote(request.sdp, request.type);
+      else if (request.kind === 'prepareAnswer') {
+        await media.setRemote(request.sdp, 'offer');
+        result = { sdp: await media.createAnswer({ hold: false }) };
+      }
+      const reply = await core.dispatch('completeMediaRequest', { requestId: request.requestId, ...result }, agent);
+      if (!reply.ok) loggedErrors.push(`completeMediaRequest refused: ${reply.error.message}`);
+    })().catch((error: unknown) => loggedErrors.push(`media responder: ${String(error)}`));
+  });
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function liveCallIds(): string[] {
@@ -163,7 +199,7 @@ beforeAll(async () => {
     callSearch: createCallSearchStoreRepository(store),
   });
   events = new EventRecorder(core.eventHub);
-  answerMediaRequestsStatically(core, agent);
+  answerMediaRequests();
   const registered = events.waitFor((r) => r.event === 'onRegistrationChanged' && r.payload.kind === 'registered', 'registered');
   const account = { serverUrl: kamailio.url, sipUri: `sip:1001@${kamailio.domain}`, authUser: '1001', displayName: 'Agent', iceServers: [], declineCode: 603, dtmfMode: 'rfc4733', rejectCallWaiting: false, password: 'agent-secret' };
   expect(await core.dispatch('saveSoftphoneSettings', account, agent)).toMatchObject({ ok: true });
@@ -188,7 +224,8 @@ describe('contract fuzz with live calls (real Kamailio, real store)', () => {
   it('answers every generated action on live calls with a reply that parses, never INTERNAL', async () => {
     let actions = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(actionArbitrary, { minLength: 4, maxLength: 16 }), async (script) => {
+      fc.asyncProperty(fc.array(actionArbitrary, { minLength: 4, maxLength: 16 }), fc.constantFrom<MediaMode>('static', 'static', 'static', 'error', 'noSdp', 'mixed'), async (script, media) => {
+        mediaMode = media;
         await core.dispatch('setAgentState', { state: { kind: 'ready' } }, agent);
         const known = new Set(liveCallIds());
         const call = await caller.call('1001');
@@ -210,6 +247,7 @@ describe('contract fuzz with live calls (real Kamailio, real store)', () => {
             answers.set(method, tally);
           }
         }
+        mediaMode = 'static';
         await settle();
         expect(unhandled.map(String), 'unhandled rejections').toEqual([]);
         expect(loggedErrors, 'errors logged').toEqual([]);
