@@ -31,7 +31,12 @@ interface CheckDef {
 }
 
 export const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-export const checksOf = (schema: z.ZodType): CheckDef[] => (defOf(schema).checks ?? []).map((c) => c._zod.def);
+/** The schema's checks; a format schema (z.email(), z.int()) carries its own check on its def. */
+export const checksOf = (schema: z.ZodType): CheckDef[] => {
+  const def = defOf(schema) as Def & Partial<CheckDef>;
+  const own = typeof def.check === 'string' ? [def as unknown as CheckDef] : [];
+  return [...own, ...(def.checks ?? []).map((c) => c._zod.def)];
+};
 
 export class UnsupportedSchemaError extends Error {
   constructor(what: string, path: SchemaPath) {
