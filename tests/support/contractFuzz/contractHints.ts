@@ -65,9 +65,12 @@ export const accelerator = fc
   )
   .map(([modifier, more, key]) => [modifier, ...more.filter((m) => m !== modifier), key].join('+'));
 
-/** Words in the seeded notes, alone or together, in both languages. */
+/** FTS query syntax a search box must treat as plain words, never as operators or an error. */
+const ftsSyntax = ['OR', 'AND', 'NOT', 'NEAR', 'NEAR/3', '"', '""', '*', 'ref*', '-refund', '^refund', 'notes:refund', '(refund', 'refund)', "'", '\\', '%', '_'];
+
+/** Words in the seeded notes, alone or together, in both languages, mixed with FTS syntax. */
 const searchWords = fc
-  .subarray(['退款', 'refund', 'REFUND', 'customer', '路由器', 'delivery', '13800135678', 'Alice', 'plan 7-day'], { minLength: 1, maxLength: 3 })
+  .subarray(['退款', 'refund', 'REFUND', 'customer', '路由器', 'delivery', '13800135678', 'Alice', 'plan 7-day', ...ftsSyntax], { minLength: 1, maxLength: 4 })
   .map((words) => words.join(' '));
 
 const timeZones = ['Asia/Shanghai', 'UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Pacific/Chatham', 'Etc/GMT+12'];
@@ -117,6 +120,7 @@ export function contractHints(world: FuzzWorld): Hint {
       case 'to':
         return fc.oneof({ arbitrary: rangeEdge, weight: 12 }, { arbitrary: walk(), weight: 1 });
       case 'text':
+      case 'query':
         return path.length === 1 ? fc.oneof({ arbitrary: searchWords, weight: 3 }, { arbitrary: walk(), weight: 1 }) : undefined;
       case 'answer':
       case 'hangUp':
