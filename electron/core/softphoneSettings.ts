@@ -1,6 +1,7 @@
 // Softphone account settings: plain fields in the SettingsPort, the password only in the
 // SecretStore (encrypted at rest), and never in anything returned to a renderer.
-import type { SaveSoftphoneSettings, SoftphoneSettingsView } from '../../shared/contract/softphone';
+import type { z } from 'zod';
+import { saveSoftphoneSettingsSchema, type SaveSoftphoneSettings, type SoftphoneSettingsView } from '../../shared/contract/softphone';
 import type { SettingsPort } from './ports';
 import type { SecretStore, SipAccount } from './softphonePorts';
 
@@ -26,9 +27,23 @@ export class SoftphoneSettings {
     private readonly secrets: SecretStore,
   ) {}
 
+  /**
+   * The saved account, field by field as a save could have written it: a hand-edited or broken
+   * settings file (a number for the server, an array for the entry) keeps its valid fields and
+   * falls back to the default for the rest, so the settings page still opens to fix it (issue 12).
+   */
   stored(): StoredSoftphoneSettings {
-    const saved = this.settings.get<Partial<StoredSoftphoneSettings>>(softphoneSettingsKey, {});
-    return { ...defaultSoftphoneSettings, ...(typeof saved === 'object' && saved ? saved : {}) };
+    const saved = this.settings.get<unknown>(softphoneSettingsKey, {});
+    const record: Record<string, unknown> = typeof saved === 'object' && saved !== null && !Array.isArray(saved) ? (saved as Record<string, unknown>) : {};
+    const fields = saveSoftphoneSettingsSchema.shape as Record<string, z.ZodType | undefined>;
+    const result: Record<string, unknown> = { ...defaultSoftphoneSettings };
+    for (const [key, fallback] of Object.entries(defaultSoftphoneSettings)) {
+      if (record[key] === undefined) continue;
+      const schema = fields[key];
+      const parsed = schema ? schema.safeParse(record[key]) : { success: typeof record[key] === typeof fallback, data: record[key] };
+      if (parsed.success) result[key] = parsed.data;
+    }
+    return result as StoredSoftphoneSettings;
   }
 
   async view(): Promise<SoftphoneSettingsView> {

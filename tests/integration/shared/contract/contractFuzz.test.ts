@@ -10,6 +10,9 @@ import { createServer } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConfSettings } from '../../../../electron/adapters/settings/confSettings';
+import { createNodeSoftphonePorts } from '../../../../electron/adapters/sip/nodeSoftphonePorts';
+import { createCore } from '../../../../electron/core/createCore';
+import { systemClock } from '../../../../electron/core/systemClock';
 import { pendingRestoreFile } from '../../../../electron/adapters/database/backupFiles';
 import type { Logger } from '../../../../electron/core/ports';
 import { openHostCore, type HostCore } from '../../../../electron/web-host/openHostCore';
@@ -23,6 +26,7 @@ import { malformedFrom } from '../../../support/contractFuzz/malformedPayloads';
 import { arbitraryFor, defOf } from '../../../support/contractFuzz/zodArbitrary';
 import { searchableCalls, searchableCustomers, seedSearchableCalls } from '../../../support/database/searchableCalls';
 import { tempDataDir } from '../../../support/webHost';
+import { MemorySettings } from '../../softphone/softphoneFixtures';
 
 const payloadsPerMethod = 1000;
 /** A method whose request is `{}` has one valid payload: most of its runs are malformed ones. */
@@ -250,6 +254,42 @@ describe('contract fuzz: around the methods', () => {
     );
     for (const row of gaps) expect(row, `revisions of ${String(row.call_id)}`).toMatchObject({ first: 1, last: row.n, distinct_n: row.n });
     assertQuiet('concurrent writes');
+  });
+});
+
+describe('contract fuzz: settings from a hand-edited file', () => {
+  it('answers every read with a reply that parses, whatever each settings entry holds (300 files)', async () => {
+    const keys = ['softphone.account', 'clocks', 'callRecords', 'workingCalendar', 'audioDevices', 'phoneShortcuts'];
+    const anyEntry = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 })));
+    const reads = methodNames.filter((m) => m.startsWith('get') && Object.keys(defOf(api[m].request).shape as object).length === 0);
+    await fc.assert(
+      fc.asyncProperty(fc.record(Object.fromEntries(keys.map((k) => [k, anyEntry]))), async (file) => {
+        const settings = new MemorySettings();
+        for (const [key, value] of Object.entries(file)) settings.set(key, value);
+        const errors: string[] = [];
+        const core = await createCore({
+          clock: systemClock,
+          settings,
+          agentStates: { load: async () => null, save: async () => undefined },
+          logger: { ...logger, error: (message) => errors.push(message) },
+          hostInfo: { host: 'web', version: 'test', languageOverride: null, role: 'agent', userId: 'local' },
+          // Never registers: whatever server the file names is not contacted.
+          softphone: createNodeSoftphonePorts({ dataDir, clock: systemClock, logger, autoRegister: false }),
+        });
+        try {
+          for (const method of reads) {
+            for (const role of api[method].roles) {
+              const reply = await core.dispatch(method, {}, { role, userId: 'local' });
+              if (!reply.ok) expect(acceptableRefusals, `${method}: ${reply.error.message}`).toContain(reply.error.code);
+            }
+          }
+          expect(errors).toEqual([]);
+        } finally {
+          await core.close();
+        }
+      }),
+      fuzzParameters(300),
+    );
   });
 });
 
