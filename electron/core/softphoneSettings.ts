@@ -2,7 +2,7 @@
 // SecretStore (encrypted at rest), and never in anything returned to a renderer.
 import type { z } from 'zod';
 import { saveSoftphoneSettingsSchema, type SaveSoftphoneSettings, type SoftphoneSettingsView } from '../../shared/contract/softphone';
-import type { SettingsPort } from './ports';
+import type { Logger, SettingsPort } from './ports';
 import type { SecretStore, SipAccount } from './softphonePorts';
 
 export const softphoneSettingsKey = 'softphone.account';
@@ -25,7 +25,22 @@ export class SoftphoneSettings {
   constructor(
     private readonly settings: SettingsPort,
     private readonly secrets: SecretStore,
+    private readonly logger?: Pick<Logger, 'warn'>,
   ) {}
+
+  /**
+   * The saved password, or null. A secret store that cannot be read (a damaged secrets file, a key
+   * that no longer matches) counts as no password, with a warning: the host still starts and the
+   * settings page still opens, so the agent can enter the password again (issue 12).
+   */
+  private async password(): Promise<string | null> {
+    try {
+      return await this.secrets.get(softphonePasswordSecret);
+    } catch (error) {
+      this.logger?.warn('The saved SIP password cannot be read; enter it again in the phone settings', { error: String(error) });
+      return null;
+    }
+  }
 
   /**
    * The saved account, field by field as a save could have written it: a hand-edited or broken
@@ -50,7 +65,7 @@ export class SoftphoneSettings {
     const stored = this.stored();
     return {
       ...stored,
-      passwordSet: (await this.secrets.get(softphonePasswordSecret)) !== null,
+      passwordSet: (await this.password()) !== null,
       configured: stored.serverUrl !== '' && stored.sipUri !== '',
     };
   }
@@ -74,7 +89,7 @@ export class SoftphoneSettings {
       serverUrl: stored.serverUrl,
       sipUri: stored.sipUri,
       authUser: stored.authUser,
-      password: (await this.secrets.get(softphonePasswordSecret)) ?? '',
+      password: (await this.password()) ?? '',
       displayName: stored.displayName,
       iceServers: stored.iceServers,
     };

@@ -5,7 +5,8 @@
 // nothing is left as an unhandled rejection, a refused payload changes no table and no file, and
 // afterwards everything stored reads back through the contract, before and after a restart.
 // Reproduce a failure with DESKLINE_FUZZ_SEED=<the seed printed> (and fast-check's path).
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createServer } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { createNodeSoftphonePorts } from '../../../../electron/adapters/sip/node
 import { createCore } from '../../../../electron/core/createCore';
 import { systemClock } from '../../../../electron/core/systemClock';
 import { pendingRestoreFile } from '../../../../electron/adapters/database/backupFiles';
+import { secretsFileName } from '../../../../electron/adapters/secrets/fileKeySecretStore';
 import type { Logger } from '../../../../electron/core/ports';
 import { openHostCore, type HostCore } from '../../../../electron/web-host/openHostCore';
 import { api, methodNames, type MethodName } from '../../../../shared/contract/api';
@@ -258,6 +260,22 @@ describe('contract fuzz: around the methods', () => {
 });
 
 describe('contract fuzz: settings from a hand-edited file', () => {
+  it('starts a host over a damaged secrets file; the phone settings open and a new password saves', async () => {
+    const dir = tempDataDir('deskline-fuzz-secrets-');
+    writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ softphone: { account: { serverUrl: world.loopbackServerUrl, sipUri: 'sip:1001@deskline.test' } } }));
+    writeFileSync(path.join(dir, secretsFileName), '{"softphone.password": {"iv": "AA', { mode: 0o600 });
+    const damaged = await openHostCore({ host: 'web', dataDir: dir, lang: null, role: 'agent', logger, createSettings: createConfSettings });
+    try {
+      const agentCaller = { role: 'agent' as const, userId: 'local' };
+      expect(await damaged.core.dispatch('getSoftphoneSettings', {}, agentCaller)).toMatchObject({ ok: true, value: { passwordSet: false, configured: true } });
+      const account = { serverUrl: world.loopbackServerUrl, sipUri: 'sip:1001@deskline.test', authUser: '', displayName: '', iceServers: [], declineCode: 603, dtmfMode: 'rfc4733', rejectCallWaiting: false };
+      expect(await damaged.core.dispatch('saveSoftphoneSettings', { ...account, password: 'again' }, agentCaller)).toMatchObject({ ok: true, value: { passwordSet: true } });
+    } finally {
+      await damaged.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('answers every read with a reply that parses, whatever each settings entry holds (300 files)', async () => {
     const keys = ['softphone.account', 'clocks', 'callRecords', 'workingCalendar', 'audioDevices', 'phoneShortcuts'];
     const anyEntry = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 })));

@@ -54,4 +54,16 @@ describe('softphone account read from the settings file', () => {
       { seed: 20261129, numRuns: 500 },
     );
   });
+
+  it('counts a secret store that cannot be read as no password, with a warning, and still answers', async () => {
+    const port = new MemorySettings();
+    port.set(softphoneSettingsKey, { serverUrl: 'wss://pbx.example.com/ws', sipUri: 'sip:1001@pbx.example.com' });
+    const damaged: SecretStore = { ...noSecrets, get: async () => Promise.reject(new Error('The secrets file secrets.json is damaged')) };
+    const warnings: string[] = [];
+    const settings = new SoftphoneSettings(port, damaged, { warn: (message) => warnings.push(message) });
+    expect(await settings.view()).toMatchObject({ passwordSet: false, configured: true });
+    expect(await settings.account()).toMatchObject({ password: '' });
+    expect(warnings[0]).toMatch(/password cannot be read/);
+  });
 });
+
