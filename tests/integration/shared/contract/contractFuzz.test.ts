@@ -45,6 +45,8 @@ const validRuns = (method: MethodName) => {
  * FORBIDDEN: a role may call the method but not with every option (S-6: exportCalls' fullNumbers).
  */
 const acceptableRefusals = new Set(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'FORBIDDEN']);
+/** Generous: the machine is shared, and a slow disk makes every fsync of a run slower. */
+const fuzzTimeoutMs = 180_000;
 /** Per method, how the valid payloads were answered: shows the fuzz reaching the handlers' real work. */
 const answers = new Map<MethodName, Record<string, number>>();
 
@@ -220,7 +222,7 @@ describe('contract fuzz: every method, every role, valid and malformed payloads'
     // A generator the schema mostly refuses tests nothing: give that field a hint in contractHints.ts.
     expect(accepted, `valid payloads for ${method} (of ${allowedRuns})`).toBeGreaterThanOrEqual(allowedRuns * 0.5);
     assertQuiet(method);
-  });
+  }, fuzzTimeoutMs);
 });
 
 describe('contract fuzz: around the methods', () => {
@@ -308,7 +310,7 @@ describe('contract fuzz: settings from a hand-edited file', () => {
       }),
       fuzzParameters(300),
     );
-  });
+  }, fuzzTimeoutMs);
 });
 
 /** Every stored thing read back through the contract's read methods, as replies that parse. */

@@ -255,5 +255,5 @@ describe('contract fuzz with live calls (real Kamailio, real store)', () => {
       fuzzParameters(60),
     );
     expect(actions).toBeGreaterThan(100);
-  });
+  }, 180_000);
 });
