@@ -173,7 +173,9 @@ describe('contract fuzz: every method, every role, valid and malformed payloads'
     const valid = arbitraryFor(spec.request, contractHints(world));
     const malformed = malformedFrom(valid);
     const runsValid = validRuns(method);
-    const runsMalformed = payloadsPerMethod - runsValid;
+    // A mutation that happens to leave the payload valid is not sent in the malformed phase, so that
+    // phase runs 40% more than it needs: at least 1,000 payloads reach the dispatcher.
+    const runsMalformed = Math.ceil((payloadsPerMethod - runsValid) * 1.4);
 
     // Malformed: refused by role or by validation, and nothing stored or on disk changes.
     const storeBefore = await storeDigest(host.store);
@@ -190,7 +192,7 @@ describe('contract fuzz: every method, every role, valid and malformed payloads'
       }),
       fuzzParameters(runsMalformed),
     );
-    expect(refused, 'most malformed payloads really are malformed').toBeGreaterThan(runsMalformed * 0.6);
+    expect(refused + runsValid, 'payloads dispatched').toBeGreaterThanOrEqual(payloadsPerMethod);
     expect(await storeDigest(host.store), 'refused payloads changed the store').toBe(storeBefore);
     expect(dataDirDigest(dataDir), 'refused payloads changed files in the data dir').toBe(diskBefore);
 
