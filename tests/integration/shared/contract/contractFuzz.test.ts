@@ -31,11 +31,11 @@ import { tempDataDir } from '../../../support/webHost';
 import { MemorySettings } from '../../softphone/softphoneFixtures';
 
 const payloadsPerMethod = 1000;
-/** A method whose request is `{}` has one valid payload: most of its runs are malformed ones. */
 /** Methods whose every valid call rewrites (and fsyncs) the settings file: fewer valid runs keep the suite in time. */
 const settingsWriters = new Set<MethodName>(['saveSoftphoneSettings', 'saveClockSettings', 'saveAudioDevices', 'savePhoneShortcuts', 'saveCallRecordSettings', 'saveWorkingCalendar']);
 const validRuns = (method: MethodName) => {
   if (method === 'backupNow') return 3; // each backup writes the whole database
+  // A request that is `{}` has one valid payload: most of its runs are malformed ones.
   if (Object.keys(defOf(api[method].request).shape as object).length === 0) return 60;
   return settingsWriters.has(method) ? 200 : 400;
 };
@@ -70,11 +70,6 @@ const world: FuzzWorld = {
   loopbackServerUrl: '',
 };
 
-/**
- * What a write stored must read back as it was sent (after the contract's own trimming): a string
- * the store cannot hold (e.g. a lone surrogate, which SQLite's UTF-8 turns into U+FFFD) must be
- * refused, not silently changed.
- */
 /** Each settings save and the read that must give back what the save answered (settings go through conf's JSON file). */
 const settingsReads: Partial<Record<MethodName, MethodName>> = {
   saveSoftphoneSettings: 'getSoftphoneSettings',
@@ -85,6 +80,11 @@ const settingsReads: Partial<Record<MethodName, MethodName>> = {
   saveWorkingCalendar: 'getWorkingCalendar',
 };
 
+/**
+ * What a write stored must read back as it was sent (after the contract's own trimming): a string
+ * the store cannot hold (e.g. a lone surrogate, which SQLite's UTF-8 turns into U+FFFD) must be
+ * refused, not silently changed.
+ */
 async function expectReadBack(method: MethodName, request: Record<string, unknown>, value: Record<string, unknown>): Promise<void> {
   const read = settingsReads[method];
   if (read) {
