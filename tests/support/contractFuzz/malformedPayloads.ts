@@ -56,6 +56,12 @@ export const hostileValues: Array<() => unknown> = [
   () => ({}),
   () => deepArray,
   () => deepObject,
+  // Electron's IPC (structured clone) carries cycles; JSON cannot.
+  () => {
+    const cyclic: Record<string, unknown> = { name: 'loop' };
+    cyclic.self = cyclic;
+    return cyclic;
+  },
   pollutingObject,
 ];
 
