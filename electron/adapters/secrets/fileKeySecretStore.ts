@@ -43,7 +43,7 @@ export class FileKeySecretStore implements SecretStore {
 
   set(name: string, value: string): Promise<void> {
     return this.serialise(async () => {
-      const key = await this.loadKey();
+      const key = await this.keyForWrite();
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       cipher.setAAD(Buffer.from(name)); // a sealed value cannot be moved to another name
@@ -77,6 +77,26 @@ export class FileKeySecretStore implements SecretStore {
       await fs.rename(file, `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
       return {};
     }
+  }
+
+  /**
+   * The key to seal with. A key file that is not 256 bits (truncated, hand edited) can never open
+   * or seal anything: it is kept aside as secret.key.damaged-<time>, with the secrets sealed under
+   * it, and a new key is made, so the agent can save the password again (issue 12).
+   */
+  private async keyForWrite(): Promise<Buffer> {
+    const keyFile = path.join(this.dataDir, secretKeyFileName);
+    const size = await fs.stat(keyFile).then((stat) => stat.size, () => null);
+    if (size !== null && size !== 32) {
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      await fs.rename(keyFile, `${keyFile}.damaged-${stamp}`);
+      const secretsFile = path.join(this.dataDir, secretsFileName);
+      await fs.rename(secretsFile, `${secretsFile}.damaged-${stamp}`).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+      this.key = null;
+    }
+    return this.loadKey();
   }
 
   private serialise(work: () => Promise<void>): Promise<void> {
