@@ -339,6 +339,19 @@ async function readEverything(): Promise<Record<string, unknown>> {
   }
   for (const role of roles) await read(`search as ${role}`, 'searchCalls', { pageSize: 100 }, role);
   await read('export', 'exportCalls', { from: '2000-01-01', to: '2100-01-01', format: 'json', fullNumbers: true }, 'admin');
+  // Reads whose values move with the clock (elapsed time, the open agent-state segment): they must
+  // answer and parse, but are not compared across the restart.
+  for (const [method, payload, role] of [
+    ['getAgentStateTotals', { from: '2000-01-01', to: '2100-01-01' }, 'teamLead'],
+    ['getAgentState', {}, 'agent'],
+    ['getCallClocks', {}, 'agent'],
+    ['getSoftphoneState', {}, 'qa'],
+    ['getStoreStatus', {}, 'admin'],
+    ['listBackups', {}, 'admin'],
+  ] as const) {
+    const reply = await call(method, payload, role);
+    if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
+  }
   return seen;
 }
 
