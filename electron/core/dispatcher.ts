@@ -10,6 +10,7 @@ import {
 } from '../../shared/contract/api';
 import { ContractError, type Envelope } from '../../shared/contract/envelope';
 import type { Role } from '../../shared/contract/roles';
+import { findIllFormedText } from '../../shared/contract/wellFormedText';
 import type { Logger } from './ports';
 
 export interface CallerContext {
@@ -43,6 +44,11 @@ export function createDispatcher(handlers: ApiHandlers, logger: Logger): Dispatc
     const parsed = spec.request.safeParse(payload);
     if (!parsed.success) {
       return failure('VALIDATION', `Invalid ${method} request: ${z.prettifyError(parsed.error)}`);
+    }
+    // Text the store could not keep as it is (a lone surrogate) is refused, not silently changed.
+    const illFormed = findIllFormedText(parsed.data);
+    if (illFormed !== null) {
+      return failure('VALIDATION', `Invalid ${method} request: the text at ${illFormed} is not valid Unicode (it holds half of a surrogate pair).`);
     }
     try {
       const handler = handlers[method] as (req: unknown, caller: CallerContext) => unknown;

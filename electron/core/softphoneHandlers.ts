@@ -30,7 +30,7 @@ export interface Softphone {
 
 export async function createSoftphone(ports: CorePorts & { softphone: SoftphonePorts }, eventHub: EventHub): Promise<Softphone> {
   const media = new MediaBridge({ clock: ports.clock, send: (request) => eventHub.emit('onMediaRequest', request) });
-  const settings = new SoftphoneSettings(ports.settings, ports.softphone.secrets);
+  const settings = new SoftphoneSettings(ports.settings, ports.softphone.secrets, ports.logger);
   const service = new SoftphoneService({
     clock: ports.clock,
     sip: ports.softphone.createSip(media),

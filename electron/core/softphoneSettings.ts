@@ -1,7 +1,8 @@
 // Softphone account settings: plain fields in the SettingsPort, the password only in the
 // SecretStore (encrypted at rest), and never in anything returned to a renderer.
-import type { SaveSoftphoneSettings, SoftphoneSettingsView } from '../../shared/contract/softphone';
-import type { SettingsPort } from './ports';
+import type { z } from 'zod';
+import { saveSoftphoneSettingsSchema, type SaveSoftphoneSettings, type SoftphoneSettingsView } from '../../shared/contract/softphone';
+import type { Logger, SettingsPort } from './ports';
 import type { SecretStore, SipAccount } from './softphonePorts';
 
 export const softphoneSettingsKey = 'softphone.account';
@@ -25,18 +26,47 @@ export class SoftphoneSettings {
   constructor(
     private readonly settings: SettingsPort,
     private readonly secrets: SecretStore,
+    private readonly logger?: Pick<Logger, 'warn'>,
   ) {}
 
+  /**
+   * The saved password, or null. A secret store that cannot be read (a damaged secrets file, a key
+   * that no longer matches) counts as no password, with a warning: the host still starts and the
+   * settings page still opens, so the agent can enter the password again (issue 12).
+   */
+  private async password(): Promise<string | null> {
+    try {
+      return await this.secrets.get(softphonePasswordSecret);
+    } catch (error) {
+      this.logger?.warn('The saved SIP password cannot be read; enter it again in the phone settings', { error: String(error) });
+      return null;
+    }
+  }
+
+  /**
+   * The saved account, field by field as a save could have written it: a hand-edited or broken
+   * settings file (a number for the server, an array for the entry) keeps its valid fields and
+   * falls back to the default for the rest, so the settings page still opens to fix it (issue 12).
+   */
   stored(): StoredSoftphoneSettings {
-    const saved = this.settings.get<Partial<StoredSoftphoneSettings>>(softphoneSettingsKey, {});
-    return { ...defaultSoftphoneSettings, ...(typeof saved === 'object' && saved ? saved : {}) };
+    const saved = this.settings.get<unknown>(softphoneSettingsKey, {});
+    const record: Record<string, unknown> = typeof saved === 'object' && saved !== null && !Array.isArray(saved) ? (saved as Record<string, unknown>) : {};
+    const fields = saveSoftphoneSettingsSchema.shape as Record<string, z.ZodType | undefined>;
+    const result: Record<string, unknown> = { ...defaultSoftphoneSettings };
+    for (const [key, fallback] of Object.entries(defaultSoftphoneSettings)) {
+      if (record[key] === undefined) continue;
+      const schema = fields[key];
+      const parsed = schema ? schema.safeParse(record[key]) : { success: typeof record[key] === typeof fallback, data: record[key] };
+      if (parsed.success) result[key] = parsed.data;
+    }
+    return result as StoredSoftphoneSettings;
   }
 
   async view(): Promise<SoftphoneSettingsView> {
     const stored = this.stored();
     return {
       ...stored,
-      passwordSet: (await this.secrets.get(softphonePasswordSecret)) !== null,
+      passwordSet: (await this.password()) !== null,
       configured: stored.serverUrl !== '' && stored.sipUri !== '',
     };
   }
@@ -60,7 +90,7 @@ export class SoftphoneSettings {
       serverUrl: stored.serverUrl,
       sipUri: stored.sipUri,
       authUser: stored.authUser,
-      password: (await this.secrets.get(softphonePasswordSecret)) ?? '',
+      password: (await this.password()) ?? '',
       displayName: stored.displayName,
       iceServers: stored.iceServers,
       serverAssertsIdentity: stored.serverAssertsIdentity,

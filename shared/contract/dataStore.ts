@@ -22,7 +22,7 @@ export const backupInfoSchema = z.object({
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 
 /** Backup files live in <data-dir>/backups; names only, never paths, cross the contract. */
-export const backupFileNameSchema = z.string().regex(/^deskline-[\w.-]+\.sqlite$/, 'a backup file name like deskline-2026-11-23T10-00-00.sqlite');
+export const backupFileNameSchema = z.string().max(200).regex(/^deskline-[\w.-]+\.sqlite$/, 'a backup file name like deskline-2026-11-23T10-00-00.sqlite');
 
 export const dataStoreMethods = {
   getStoreStatus: defineMethod({

@@ -9,7 +9,10 @@ import { everyRole } from './roles';
 export const iceServerSchema = z
   .object({
     /** stun:, turn: or turns: URLs. */
-    urls: z.array(z.string().regex(/^(stun|turn|turns):\S+$/, 'ICE server URLs start with stun:, turn: or turns:')).min(1),
+    urls: z
+      .array(z.string().max(512).regex(/^(stun|turn|turns):\S+$/, 'ICE server URLs start with stun:, turn: or turns:'))
+      .min(1)
+      .max(8),
     username: z.string().max(256).optional(),
     credential: z.string().max(256).optional(),
   })
@@ -22,9 +25,10 @@ export type DtmfMode = z.infer<typeof dtmfModeSchema>;
 
 const accountFields = {
   /** ws:// or wss:// URL of the SIP WebSocket server. */
-  serverUrl: z.string().trim().regex(/^wss?:\/\/[^\s/]+(\/\S*)?$/, 'The server must be a ws:// or wss:// URL'),
+  // Bounded like every request string (issue 12): the web binding caps a frame, Electron's IPC does not.
+  serverUrl: z.string().trim().max(2048).regex(/^wss?:\/\/[^\s/]+(\/\S*)?$/, 'The server must be a ws:// or wss:// URL'),
   /** The agent's address of record, e.g. sip:1001@pbx.example.com. */
-  sipUri: z.string().trim().regex(/^sips?:[^\s@:;]+@[^\s@;]+$/, 'The SIP URI looks like sip:user@domain'),
+  sipUri: z.string().trim().max(512).regex(/^sips?:[^\s@:;]+@[^\s@;]+$/, 'The SIP URI looks like sip:user@domain'),
   /** Digest user name; empty means the SIP URI's user part. */
   authUser: z.string().trim().max(128),
   displayName: z.string().trim().max(128),

@@ -16,6 +16,14 @@ interface SealedSecret {
 export const secretKeyFileName = 'secret.key';
 export const secretsFileName = 'secrets.json';
 
+/** secrets.json is not what this store writes: reads fail with it, a save moves it aside. */
+export class DamagedSecretsFileError extends Error {
+  constructor(why: string) {
+    super(`The secrets file ${secretsFileName} is damaged (${why}).`);
+    this.name = 'DamagedSecretsFileError';
+  }
+}
+
 export class FileKeySecretStore implements SecretStore {
   private key: Buffer | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -35,12 +43,12 @@ export class FileKeySecretStore implements SecretStore {
 
   set(name: string, value: string): Promise<void> {
     return this.serialise(async () => {
-      const key = await this.loadKey();
+      const key = await this.keyForWrite();
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       cipher.setAAD(Buffer.from(name)); // a sealed value cannot be moved to another name
       const data = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
-      const all = await this.readAll();
+      const all = await this.readAllForWrite();
       all[name] = { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
       await this.writeAll(all);
     });
@@ -48,11 +56,47 @@ export class FileKeySecretStore implements SecretStore {
 
   delete(name: string): Promise<void> {
     return this.serialise(async () => {
-      const all = await this.readAll();
+      const all = await this.readAllForWrite();
       if (!(name in all)) return;
       delete all[name];
       await this.writeAll(all);
     });
+  }
+
+  /**
+   * The secrets to add to or remove from. A damaged file (torn write, hand edit) is kept aside as
+   * secrets.json.damaged-<time>, never overwritten, and saving starts afresh: otherwise no new
+   * password could ever be saved, and the agent could not register again (issue 12).
+   */
+  private async readAllForWrite(): Promise<Record<string, SealedSecret>> {
+    try {
+      return await this.readAll();
+    } catch (error) {
+      if (!(error instanceof DamagedSecretsFileError)) throw error;
+      const file = path.join(this.dataDir, secretsFileName);
+      await fs.rename(file, `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+      return {};
+    }
+  }
+
+  /**
+   * The key to seal with. A key file that is not 256 bits (truncated, hand edited) can never open
+   * or seal anything: it is kept aside as secret.key.damaged-<time>, with the secrets sealed under
+   * it, and a new key is made, so the agent can save the password again (issue 12).
+   */
+  private async keyForWrite(): Promise<Buffer> {
+    const keyFile = path.join(this.dataDir, secretKeyFileName);
+    const size = await fs.stat(keyFile).then((stat) => stat.size, () => null);
+    if (size !== null && size !== 32) {
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      await fs.rename(keyFile, `${keyFile}.damaged-${stamp}`);
+      const secretsFile = path.join(this.dataDir, secretsFileName);
+      await fs.rename(secretsFile, `${secretsFile}.damaged-${stamp}`).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+      this.key = null;
+    }
+    return this.loadKey();
   }
 
   private serialise(work: () => Promise<void>): Promise<void> {
@@ -82,12 +126,15 @@ export class FileKeySecretStore implements SecretStore {
   }
 
   private async readAll(): Promise<Record<string, SealedSecret>> {
+    let parsed: unknown;
     try {
-      return JSON.parse(await fs.readFile(path.join(this.dataDir, secretsFileName), 'utf8')) as Record<string, SealedSecret>;
+      parsed = JSON.parse(await fs.readFile(path.join(this.dataDir, secretsFileName), 'utf8'));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw error;
+      throw error instanceof SyntaxError ? new DamagedSecretsFileError(error.message) : error;
     }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new DamagedSecretsFileError('not an object of secrets');
+    return parsed as Record<string, SealedSecret>;
   }
 
   private async writeAll(all: Record<string, SealedSecret>): Promise<void> {

@@ -44,6 +44,16 @@ describe('dispatcher', () => {
     expect(h.setAgentState).not.toHaveBeenCalled();
   });
 
+  it('refuses text with a lone surrogate (the store would change it) without calling the handler', async () => {
+    const h = handlers({ saveCallNote: vi.fn(() => ({ revision: 1, savedAt: 1, isAmendment: false })) });
+    const dispatch = createDispatcher(h, silent);
+    const reply = await dispatch('saveCallNote', { callId: 'c1', text: 'refund \uD800 approved' }, agent);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/saveCallNote.*text.*not valid Unicode/) } });
+    expect(h.saveCallNote).not.toHaveBeenCalled();
+    // A proper pair (an emoji) is text like any other.
+    expect(await dispatch('saveCallNote', { callId: 'c1', text: 'thanks 😀' }, agent)).toMatchObject({ ok: true });
+  });
+
   it('enforces the roles declared in the contract in the main process', async () => {
     const h = handlers();
     const dispatch = createDispatcher(h, silent);
