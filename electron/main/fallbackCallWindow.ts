@@ -1,6 +1,9 @@
 // The BrowserWindow behind the fallback call page (issue 21): small, always on top, sandboxed and
 // isolated, no preload, JavaScript off; every navigation is prevented and handed to the
-// controller (the page's buttons are links), new windows and permissions are refused.
+// controller (the page's buttons are links), new windows are refused. It shares the default
+// session on purpose: app://deskline/… navigations reach 'will-navigate' there (the main window's
+// navigation policy relies on the same), and that session's permission handlers grant nothing to
+// a page that is not ours (permissionPolicy.ts); a page without script asks for nothing anyway.
 import { BrowserWindow } from 'electron';
 import type { FallbackWindowPort } from './fallbackCallController';
 import { fallbackPageUrl } from './fallbackCallPage';
@@ -12,8 +15,6 @@ export function openFallbackCallWindow(onNavigate: (url: string) => void, onClos
     title: 'Deskline',
     alwaysOnTop: true,
     webPreferences: {
-      // Its own in-memory session: the deny-all permission handler must not reach the main window's.
-      partition: 'deskline-fallback-call',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -31,7 +32,6 @@ export function openFallbackCallWindow(onNavigate: (url: string) => void, onClos
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   let closing = false;
   window.on('closed', () => {
     if (!closing) onClosedByUser();

@@ -64,8 +64,8 @@ export interface RecoveryPolicyOptions {
 type Phase =
   | { name: 'live' }
   | { name: 'hung'; since: number }
-  /** forcefullyCrashRenderer() was called: its own 'render-process-gone' is expected once. */
-  | { name: 'forcing' }
+  /** forcefullyCrashRenderer() was called: its own 'render-process-gone' is expected once, soon. */
+  | { name: 'forcing'; since: number }
   | { name: 'fallback' }
   | { name: 'quitting' };
 
@@ -81,6 +81,8 @@ export function createRendererRecoveryPolicy(options: RecoveryPolicyOptions): Re
   const loopCount = options.loopCount ?? 3;
   const loopWindowMs = options.loopWindowMs ?? 60_000;
   const graceMs = options.graceMs ?? 5_000;
+  /** How long our own kill's 'render-process-gone' may take; past it a crash is a crash again. */
+  const forcedGoneMs = 5_000;
   let phase: Phase = { name: 'live' };
   let fallbackOpen = false;
   let crashes: number[] = [];
@@ -99,7 +101,7 @@ export function createRendererRecoveryPolicy(options: RecoveryPolicyOptions): Re
       return { type: 'showFallbackWindow', cause, killRenderer: hung };
     }
     if (hung) {
-      phase = { name: 'forcing' };
+      phase = { name: 'forcing', since: options.now() };
       return { type: 'forceCrashThenReload', cause: 'unresponsive' };
     }
     phase = { name: 'live' };
@@ -109,13 +111,15 @@ export function createRendererRecoveryPolicy(options: RecoveryPolicyOptions): Re
   return {
     decide(event) {
       if (phase.name === 'quitting') return { type: 'ignore' };
+      // Never stuck waiting for an event that did not come: the window is live again.
+      if (phase.name === 'forcing' && options.now() - phase.since >= forcedGoneMs) phase = { name: 'live' };
       switch (event.kind) {
         case 'quitting':
           phase = { name: 'quitting' };
           return { type: 'ignore' };
         case 'gone':
-          // Our own forcefullyCrashRenderer() ('killed' or 'crashed'); reload() already followed it.
-          if (phase.name === 'forcing') {
+          // Our own forcefullyCrashRenderer() ('killed' or 'crashed', per the docs); reload() followed it.
+          if (phase.name === 'forcing' && (event.reason === 'killed' || event.reason === 'crashed')) {
             phase = { name: 'live' };
             return { type: 'ignore' };
           }
@@ -124,7 +128,8 @@ export function createRendererRecoveryPolicy(options: RecoveryPolicyOptions): Re
           // Any other exit, clean-exit included, leaves a dead window while calls may ring.
           return restartOrFallback(toRestartCause(event.reason), false);
         case 'unresponsive':
-          if (phase.name !== 'live') return { type: 'ignore' };
+          // Hung already (one wait is enough) or left dead on purpose; a freshly reloaded page may hang too.
+          if (phase.name === 'hung' || phase.name === 'fallback') return { type: 'ignore' };
           phase = { name: 'hung', since: options.now() };
           return { type: 'waitForResponsive', ms: graceMs };
         case 'responsive':

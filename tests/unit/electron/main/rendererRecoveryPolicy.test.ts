@@ -121,6 +121,31 @@ describe('renderer recovery policy: hangs', () => {
     expect(p.decide(crashed).type).toBe('reload');
   });
 
+  it("only our kill's own render-process-gone is swallowed, and only for a few seconds", () => {
+    const p = policyAt();
+    p.decide({ kind: 'unresponsive' });
+    p.advance(5_000);
+    p.decide({ kind: 'graceOver' });
+    // Not what forcefullyCrashRenderer() produces: a crash of its own, reloaded.
+    expect(p.decide({ kind: 'gone', reason: 'oom', exitCode: 1 })).toEqual({ type: 'reload', cause: 'oom' });
+
+    const q = policyAt();
+    q.decide({ kind: 'unresponsive' });
+    q.advance(5_000);
+    q.decide({ kind: 'graceOver' });
+    q.advance(5_000); // the kill's event never came (or came long ago): a crash now is real
+    expect(q.decide(crashed)).toEqual({ type: 'reload', cause: 'crashed' });
+  });
+
+  it('the page reloaded after a hang may hang again and is waited for again', () => {
+    const p = policyAt();
+    p.decide({ kind: 'unresponsive' });
+    p.advance(5_000);
+    p.decide({ kind: 'graceOver' });
+    p.advance(1_000);
+    expect(p.decide({ kind: 'unresponsive' })).toEqual({ type: 'waitForResponsive', ms: 5_000 });
+  });
+
   it('a stale grace timer from an earlier hang decides nothing about a newer one', () => {
     const p = policyAt();
     p.decide({ kind: 'unresponsive' });
