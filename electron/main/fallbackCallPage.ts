@@ -1,4 +1,4 @@
-// The fallback "incoming call" window's page (issue 21: shown after a renderer crash loop) and
+// The fallback "incoming call" window's page (issue 21, S-1.1: a ring still reaches the agent after a renderer crash loop) and
 // what its links mean. Pure: the page is static HTML without script (the window also runs with
 // JavaScript off), every caller-supplied text is escaped, and its buttons are links to
 // app://deskline/fallback/… that the shell intercepts in 'will-navigate' and never loads.

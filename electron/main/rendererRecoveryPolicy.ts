@@ -1,4 +1,4 @@
-// What the shell does when the window's renderer crashes or hangs (issue 21): reload it, force a
+// What the shell does when the window's renderer crashes or hangs (issue 21, S-1.1): reload it, force a
 // hung one to crash first, and after a crash loop stop reloading and show the fallback call
 // window. Pure (no electron import) so it is tested with the values Electron documents.
 import type { WindowRestartReason } from '../../shared/contract/shellNotices';
