@@ -19,6 +19,7 @@ import { eventViewFor } from './softphoneNumberViews';
 import { ContractError } from '../../shared/contract/envelope';
 import { parseExportRange } from '../../shared/domain/exportRange';
 import type { CorePorts } from './ports';
+import { ShellNoticesService } from './shellNoticesService';
 import { createSoftphone, softphoneHandlers, type Softphone } from './softphoneHandlers';
 
 export interface Core {
@@ -29,6 +30,8 @@ export interface Core {
   preferences: PhonePreferencesService;
   clocks: CallClocksService | null;
   recorder: CallRecorder | null;
+  /** Issue 21: the Electron shell reports window restarts here; the page reads them. */
+  shellNotices: ShellNoticesService;
   close(): Promise<void>;
 }
 
@@ -62,6 +65,8 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     : null;
   const clockHandlers = callClockHandlers(clockSettings, clocks, eventHub);
   const workingCalendar = new WorkingCalendarSettingsStore(ports.settings);
+  const shellNotices = new ShellNoticesService({ clock: ports.clock, callsUp: () => softphone?.service.hasLiveCalls() ?? false });
+  const phoneHandlers = softphoneHandlers(softphone, ports.hostInfo.userId);
 
   const handlers: ApiHandlers = {
     getAppInfo: () => ({ ...ports.hostInfo }),
@@ -72,7 +77,14 @@ export async function createCore(ports: CorePorts): Promise<Core> {
       const range = parseExportRange(from, to); // checked by the contract already
       return ports.agentStateTotals(range.fromWall, range.toWallExclusive);
     },
-    ...softphoneHandlers(softphone, ports.hostInfo.userId),
+    ...phoneHandlers,
+    // Issue 21: a page that asks for its audio back is listening for media requests again.
+    // Told once the handler has dropped the old page's prepared answers, before renegotiation ends.
+    reattachMedia: (request, caller) => {
+      const reply = phoneHandlers.reattachMedia(request, caller);
+      shellNotices.rendererStarted();
+      return reply;
+    },
     ...dataStoreHandlers(ports.dataStore),
     ...clockHandlers,
     // A required disposition (setting) is checked before the agent may finish wrap-up.
@@ -91,6 +103,8 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     ...callSearchHandlers(ports, { recordSettings: callRecordSettings, softphone }),
     ...phonePreferenceHandlers(preferences, softphone, clocks, clockSettings),
     ...customerHandlers(customers),
+    getShellNotices: () => shellNotices.notices(),
+    dismissShellNotice: ({ notice }) => shellNotices.dismiss(notice),
   };
 
   return {
@@ -101,6 +115,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     preferences,
     clocks,
     recorder,
+    shellNotices,
     close: async () => {
       // The phone first: calls it ends on the way down still reach the clocks and the log.
       await softphone?.service.close();

@@ -13,6 +13,12 @@ import { appOrigin, registerAppScheme, serveRenderer } from './appProtocol';
 import { createElectronStoreSettings } from './electronStoreSettings';
 import { bindGlobalShortcuts } from './globalShortcuts';
 import { bindRingAlert } from './ringAlert';
+import { createFallbackCallController } from './fallbackCallController';
+import { fallbackLanguage } from './fallbackCallPage';
+import { openFallbackCallWindow } from './fallbackCallWindow';
+import { bindRendererRecovery, type RendererRecovery } from './rendererRecovery';
+import { systemClock } from '../core/systemClock';
+import type { CallView } from '../../shared/contract/softphone';
 import { bindIpc } from './ipcHost';
 import { createElectronSecretStore } from './safeStorageSecretStore';
 import { createSecureWindow } from './secureWindow';
@@ -59,8 +65,33 @@ async function start(): Promise<void> {
   }
   const { core, caller } = hostCore;
   let mainWindow: BrowserWindow | null = null;
+  // Issue 21: a crashed or hung window is reloaded; a crash loop gets the fallback call window.
+  let recovery: RendererRecovery | null = null;
+  const fallback = createFallbackCallController({
+    phone: {
+      calls: () => core.softphone?.service.state().calls ?? [],
+      answerCall: async (callId) => core.softphone?.service.answerCall(callId),
+      declineCall: async (callId) => core.softphone?.service.declineCall(callId),
+    },
+    lang: fallbackLanguage(options.lang ?? app.getLocale()),
+    logger,
+    openWindow: () => openFallbackCallWindow((url) => fallback.navigate(url), () => fallback.windowClosed()),
+    reloadMainWindow: () => recovery?.reloadRequested(),
+    onCallUpdated: (listener) =>
+      core.eventHub.subscribe((event, payload) => {
+        if (event === 'onCallUpdated') listener(payload as CallView);
+      }),
+    onRendererStarted: (listener) => core.shellNotices.onRendererStarted(listener),
+  });
   const openWindow = () => {
     mainWindow = createSecureWindow(preloadPath, { title: 'Deskline' });
+    recovery = bindRendererRecovery(mainWindow, {
+      clock: systemClock,
+      logger,
+      windowRestarted: (reason) => core.shellNotices.windowRestarted(reason),
+      showFallback: () => fallback.show(),
+      closeFallback: () => fallback.close(),
+    });
     void mainWindow.loadURL(`${appOrigin}/index.html`);
     mainWindow.on('closed', () => (mainWindow = null));
   };
@@ -92,7 +123,9 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  app.on('before-quit', () => recovery?.quitting());
   app.on('will-quit', () => {
+    fallback.close();
     stopShortcuts();
     void binding.close();
     void hostCore.close();

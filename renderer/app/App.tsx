@@ -12,6 +12,7 @@ import { CustomerPanel } from '../features/customers/CustomerPanel';
 import { BackupPanel } from '../features/dataStore/BackupPanel';
 import { StoreStatusBanner } from '../features/dataStore/StoreStatusBanner';
 import { SoftphonePanel } from '../features/softphone/SoftphonePanel';
+import { WindowRestartNotice } from '../features/shellNotices/WindowRestartNotice';
 
 export function App({ appInfo }: { appInfo: AppInfo }) {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function App({ appInfo }: { appInfo: AppInfo }) {
         </p>
       )}
       <StoreStatusBanner />
+      <WindowRestartNotice />
       <main className="app__main">
         {appInfo.role === 'agent' && <SoftphonePanel />}
         <CustomerPanel role={appInfo.role} />

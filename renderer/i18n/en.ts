@@ -293,6 +293,10 @@ export const en = {
     restore: 'Restore',
     restoreFile: 'Restore {{file}}',
     confirmRestore: 'Restore {{file}} when Deskline next starts? The current data will be kept aside, not deleted.',
+  },  shellNotices: {
+    windowRestartedCallsUp: 'Window restarted — your call is still up',
+    windowRestarted: 'Window restarted after a problem',
+    dismiss: 'Dismiss',
   },
 };
 

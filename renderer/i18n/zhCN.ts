@@ -294,5 +294,9 @@ export const zhCN: Messages = {
     restore: '恢复',
     restoreFile: '恢复 {{file}}',
     confirmRestore: '在 Deskline 下次启动时恢复 {{file}}？当前数据会另行保留，不会删除。',
+  },  shellNotices: {
+    windowRestartedCallsUp: '窗口已重新启动——您的通话仍在进行',
+    windowRestarted: '窗口在出现问题后已重新启动',
+    dismiss: '关闭',
   },
 };

@@ -9,6 +9,7 @@ import { callRecordEvents, callRecordMethods } from './callRecords';
 import { workingCalendarEvents, workingCalendarMethods } from './workingCalendar';
 import { callSearchMethods } from './callSearch';
 import { dataStoreMethods } from './dataStore';
+import { shellNoticeMethods } from './shellNotices';
 import { phonePreferenceEvents, phonePreferenceMethods } from './phonePreferences';
 import type { MethodSpec } from './defineMethod';
 import { softphoneEvents, softphoneMethods } from './softphone';
@@ -24,6 +25,7 @@ export const api = {
   ...callRecordMethods,
   ...workingCalendarMethods,
   ...callSearchMethods,
+  ...shellNoticeMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
