@@ -23,7 +23,11 @@ export interface ScriptedUaOptions {
   displayName?: string;
   /** Answer incoming calls at once (transfer targets). */
   autoAnswer?: boolean;
-  /** 'webrtc' to call the browser workstation like a WebRTC gateway would (default 'rtp'). */
+  /**
+   * The SDP it offers and answers with. Default 'webrtc' (ICE, DTLS fingerprint, rtcp-mux), as a
+   * WebRTC gateway or an RTP <-> WebRTC bridge presents a call to a desk: the desk refuses plain
+   * RTP on arrival with 488 (issue 20). 'rtp' for a plain SIP phone's SDP.
+   */
   sdpProfile?: SdpProfile;
 }
 
@@ -121,7 +125,7 @@ export class ScriptedUa {
 
   constructor(private readonly options: ScriptedUaOptions) {
     installSipWebSocket();
-    this.media = new StaticSdpMedia(options.sdpProfile);
+    this.media = new StaticSdpMedia(options.sdpProfile ?? 'webrtc');
     const uri = UserAgent.makeURI(`sip:${options.user}@${options.domain}`);
     if (!uri) throw new Error(`bad user ${options.user}`);
     this.ua = new UserAgent({
