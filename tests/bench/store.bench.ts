@@ -2,7 +2,7 @@
 // durable commit latency beside the raw append+fdatasync floor, snapshot time and size, start-up
 // (snapshot + 10k-record tail), the 30-day dashboard query, FTS search, RSS, and the longest
 // main-thread stall while a snapshot runs. Sizes: DESKLINE_BENCH_SIZES=10000,100000 to pick.
-import { mkdtempSync, openSync, closeSync, fdatasyncSync, writeSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fdatasyncSync, linkSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -10,7 +10,7 @@ import { agentTotals } from '../../electron/adapters/database/dashboardQueries';
 import { applyMigration, openDatabase, schemaVersion } from '../../electron/adapters/database/sqlEngine';
 import { searchCalls } from '../../electron/adapters/database/searchQueries';
 import { writeSnapshot } from '../../electron/adapters/database/snapshotWriter';
-import { storePaths } from '../../electron/adapters/database/storeFiles';
+import { manifestFile, snapshotFile, storePaths } from '../../electron/adapters/database/storeFiles';
 import { latestSchemaVersion } from '../../electron/adapters/database/migrations';
 import { openStore, type SqlStatement, type Store } from '../../electron/adapters/database/store';
 import { insertCall } from '../support/database/callRows';
@@ -23,8 +23,38 @@ const agents = 50;
 const days = 90;
 const now = Date.UTC(2026, 10, 23, 10, 0, 0);
 
-/** Writes a snapshot holding `calls` calls (built directly in sql.js: seeding is not what we measure). */
+/**
+ * Seeding 1M calls takes minutes, so the seeded snapshot is kept in a cache folder (default
+ * <tmp>/deskline-bench-seed; DESKLINE_BENCH_SEED_CACHE=off to rebuild every time) and linked into
+ * each run's fresh data folder. The store never writes a snapshot file in place (temp + rename),
+ * so sharing the inode is safe.
+ */
+const seedCache = process.env.DESKLINE_BENCH_SEED_CACHE ?? path.join(os.tmpdir(), 'deskline-bench-seed');
+
 async function seed(dataDir: string, calls: number): Promise<void> {
+  const dir = storePaths(dataDir).dir;
+  mkdirSync(dir, { recursive: true });
+  if (seedCache === 'off') return writeSeed(dir, calls);
+  const cached = path.join(seedCache, `calls-${calls}-schema-${latestSchemaVersion}-v1`);
+  if (!existsSync(manifestFile(cached, 0))) {
+    const building = `${cached}.building-${process.pid}`;
+    mkdirSync(building, { recursive: true });
+    await writeSeed(building, calls);
+    rmSync(cached, { recursive: true, force: true });
+    renameSync(building, cached);
+  }
+  for (const file of [snapshotFile(cached, 0), manifestFile(cached, 0)]) {
+    const target = path.join(dir, path.basename(file));
+    try {
+      linkSync(file, target);
+    } catch {
+      copyFileSync(file, target); // another file system
+    }
+  }
+}
+
+/** Writes a snapshot holding `calls` calls (built directly in sql.js: seeding is not what we measure). */
+async function writeSeed(dir: string, calls: number): Promise<void> {
   const db = await openDatabase(null);
   for (let v = 1; v <= latestSchemaVersion; v++) applyMigration(db, v);
   const spacing = (days * 86_400_000) / calls;
@@ -54,10 +84,7 @@ async function seed(dataDir: string, calls: number): Promise<void> {
   db.run('COMMIT');
   prepared.free();
   const image = db.export();
-  const paths = storePaths(dataDir);
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(paths.dir, { recursive: true });
-  writeSnapshot(paths.dir, 0, image, schemaVersion(db));
+  writeSnapshot(dir, 0, image, schemaVersion(db));
   db.close();
 }
 
