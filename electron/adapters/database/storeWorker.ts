@@ -5,6 +5,7 @@
 // Mode "journal" does the journal's write + fdatasync (journalFileWorker.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'sql.js';
+import { lowerThisThreadPriority } from './backgroundPriority';
 import type { JournalRecord } from './journalFormat';
 import { runJournalFileWorker } from './journalFileWorker';
 import { recoverDatabase } from './recovery';
@@ -20,6 +21,7 @@ const post = (message: EngineReply, transfer: ArrayBuffer[] = []) => port.postMe
 if (data.mode === 'journal') {
   runJournalFileWorker(port, data.firstFile);
 } else if (data.mode === 'snapshot') {
+  lowerThisThreadPriority();
   void (async () => {
     try {
       const paths = storePaths(data.dataDir);
@@ -34,6 +36,7 @@ if (data.mode === 'journal') {
     }
   })();
 } else if (data.mode === 'backup') {
+  lowerThisThreadPriority();
   void (async () => {
     try {
       const { db, report } = await recoverDatabase(storePaths(data.dataDir), { readOnly: true, upToSeq: data.upToSeq });
