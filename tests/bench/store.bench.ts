@@ -111,15 +111,54 @@ const callEvent = (): SqlStatement[] => [
   },
 ];
 
-async function commitLatency(store: Store, n: number): Promise<Summary> {
-  const samples: number[] = [];
+/** Commit latencies with when each started (ms since `origin`), so the slow ones can be placed. */
+interface Timed {
+  at: number;
+  ms: number;
+}
+
+async function commitLatency(store: Store, n: number, origin: number): Promise<Timed[]> {
+  const samples: Timed[] = [];
   for (let i = 0; i < n; i++) {
     const t = hrMs();
     await store.commit(callEvent());
-    samples.push(hrMs() - t);
+    samples.push({ at: t - origin, ms: hrMs() - t });
   }
-  return summarize(samples);
+  return samples;
 }
+
+/** The slowest few, as "ms@offset" (offset from the phase's start), to tell a one-off from a pattern. */
+const slowest = (samples: Timed[], count = 3) =>
+  [...samples]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count)
+    .map((s) => `${s.ms.toFixed(1)}@${(s.at / 1000).toFixed(2)}s`)
+    .join(' ');
+
+/**
+ * The longest time the main thread could not run a 1 ms timer, and when: the event-loop delay
+ * histogram gives the maximum but not its moment, so a timer chain records the gaps itself.
+ */
+function stallWatch(origin: number) {
+  const lag = monitorEventLoopDelay({ resolution: 1 });
+  lag.enable();
+  const gaps: Timed[] = [];
+  let last = hrMs();
+  const timer = setInterval(() => {
+    const t = hrMs();
+    if (t - last > 5) gaps.push({ at: last - origin, ms: t - last });
+    last = t;
+  }, 1);
+  return {
+    stop() {
+      clearInterval(timer);
+      lag.disable();
+      return { maxMs: lag.max / 1e6, p99Ms: lag.percentile(99) / 1e6, gaps };
+    },
+  };
+}
+
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const t = hrMs();
@@ -133,30 +172,41 @@ async function medianOf(times: number, fn: () => Promise<unknown>): Promise<numb
   return summarize(samples).median;
 }
 
+const quantiles = (s: Summary) => `${ms(s.median)} / ${ms(s.p95)} / ${ms(s.p99)} / ${ms(s.max)}`;
+
 async function benchSize(calls: number) {
+  const started = hrMs();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `deskline-bench-${calls}-`));
   const seedTime = await timed(() => seed(dataDir, calls));
   console.log(`\n[${calls} calls] seeded in ${(seedTime.ms / 1000).toFixed(1)} s`);
 
   const floor = appendFloor(storePaths(dataDir).dir, commitSamples);
+  const loadBefore = loadAverage();
   let store = await openStore({ dataDir, snapshotEveryRecords: 1_000_000_000 });
-  const commit = await commitLatency(store, commitSamples);
+  const commitStart = hrMs();
+  const commitStall = stallWatch(commitStart);
+  const commitSamplesTimed = await commitLatency(store, commitSamples, commitStart);
+  const quietStall = commitStall.stop();
 
   // Snapshot while commits continue: the commits must not wait, the main thread must not stall.
-  const lag = monitorEventLoopDelay({ resolution: 1 });
-  lag.enable();
+  const snapshotStart = hrMs();
+  const snapshotStall = stallWatch(snapshotStart);
   const snapshotRun = timed(() => store.snapshotNow());
-  const duringSnapshot: number[] = [];
+  const duringSnapshot: Timed[] = [];
   let snapshotDone = false;
   void snapshotRun.then(() => (snapshotDone = true));
   while (!snapshotDone) {
     const t = hrMs();
     await store.commit(callEvent());
-    duringSnapshot.push(hrMs() - t);
+    duringSnapshot.push({ at: t - snapshotStart, ms: hrMs() - t });
   }
   const snapshot = await snapshotRun;
-  lag.disable();
-  const stallMs = lag.max / 1e6;
+  const stall = snapshotStall.stop();
+  const loadAfter = loadAverage();
+  console.log(
+    `[${calls} calls] load average ${loadBefore} -> ${loadAfter}; slowest commits ${slowest(commitSamplesTimed)};` +
+      ` during the snapshot ${slowest(duringSnapshot)}; main-thread gaps ${slowest(stall.gaps)} (commit phase ${slowest(quietStall.gaps)})`,
+  );
 
   // Start-up: the snapshot just written + a 10k-record journal tail.
   for (let i = 0; i < 10_000; i++) void store.commit(callEvent());
@@ -174,12 +224,14 @@ async function benchSize(calls: number) {
   const zhHits = (await store.query("SELECT count(*) AS n FROM calls_fts WHERE body MATCH '\"退款\"'"))[0]!.n;
   await store.close();
   rmSync(dataDir, { recursive: true, force: true });
+  console.log(`[${calls} calls] done in ${((hrMs() - started) / 1000).toFixed(0)} s`);
 
   return {
     calls,
     floor,
-    commit,
-    commitDuringSnapshot: summarize(duringSnapshot),
+    loadAverage: { before: loadBefore, after: loadAfter },
+    commit: summarize(commitSamplesTimed.map((c) => c.ms)),
+    commitDuringSnapshot: summarize(duringSnapshot.map((c) => c.ms)),
     snapshot: { ms: snapshot.ms, bytes: snapshot.value?.bytes ?? 0 },
     startup: { ms: startup.ms, recordsReplayed: replayed },
     dashboard30DaysMs: dashboard,
@@ -187,7 +239,8 @@ async function benchSize(calls: number) {
     searchChineseMatches: Number(zhHits),
     searchEnglishMs: en,
     rssAfterLoadBytes: rss,
-    mainThreadStallDuringSnapshotMs: stallMs,
+    mainThreadStallDuringSnapshotMs: stall.maxMs,
+    mainThreadStallDuringCommitsMs: quietStall.maxMs,
   };
 }
 
@@ -196,12 +249,12 @@ for (const size of sizes) results.push(await benchSize(size));
 
 printTable(
   'Store benchmark (durable = fdatasync before the commit resolves)',
-  ['calls', 'floor med/p99', 'commit med/p99/max', 'commit in snapshot p99/max', 'snapshot', 'size', 'start-up (+10k)', 'dashboard 30 d', 'search 退款', 'search invoice', 'RSS', 'main stall'],
+  ['calls', 'floor med/p99', 'commit med/p95/p99/max', 'in snapshot med/p95/p99/max', 'snapshot', 'size', 'start-up (+10k)', 'dashboard 30 d', 'search 退款', 'search invoice', 'RSS', 'main stall', 'load avg'],
   results.map((r) => [
     String(r.calls),
     `${ms(r.floor.median)} / ${ms(r.floor.p99)}`,
-    `${ms(r.commit.median)} / ${ms(r.commit.p99)} / ${ms(r.commit.max)}`,
-    `${ms(r.commitDuringSnapshot.p99)} / ${ms(r.commitDuringSnapshot.max)}`,
+    quantiles(r.commit),
+    quantiles(r.commitDuringSnapshot),
     ms(r.snapshot.ms),
     mb(r.snapshot.bytes),
     ms(r.startup.ms),
@@ -209,8 +262,13 @@ printTable(
     ms(r.searchChineseMs),
     ms(r.searchEnglishMs),
     mb(r.rssAfterLoadBytes),
-    ms(r.mainThreadStallDuringSnapshotMs),
+    ms(Math.max(r.mainThreadStallDuringSnapshotMs, r.mainThreadStallDuringCommitsMs)),
+    r.loadAverage.after,
   ]),
 );
-console.log('\nGoals: commit median ≤ 2× floor, p99 ≤ 2 ms; dashboard ≤ 100 ms and search ≤ 50 ms at 1M; start-up ≤ 3 s at 1M; main-thread stall ≤ 10 ms.');
+console.log(
+  '\nGoals: commit median ≤ 2× floor, p99 ≤ 2 ms; no commit over 50 ms at 100k calls, snapshot or not, nor over 200 ms at 1M;' +
+    ' dashboard ≤ 100 ms and search ≤ 50 ms at 1M; start-up ≤ 3 s at 1M; main-thread stall ≤ 10 ms.' +
+    ' The machine\'s load average (1/5/15 min) is printed with each size: on a busy machine the tail is the scheduler\'s, not the store\'s.',
+);
 writeBenchJson('store', { sizes, results });
