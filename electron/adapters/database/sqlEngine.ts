@@ -62,6 +62,11 @@ export async function openDatabase(image: Uint8Array | null): Promise<Database> 
   // Deterministic, so replaying the journal rebuilds exactly the same index.
   db.create_function('search_tokens', (text: unknown) => indexTokens(String(text ?? '')));
   db.run('PRAGMA foreign_keys = ON');
+  // The file lives in memory and dies with the process; durability is the store's own journal. A
+  // rollback journal in memory, not as a file created and deleted in Emscripten's file system on
+  // every transaction, takes about a third off the engine's work per commit.
+  db.run('PRAGMA journal_mode = MEMORY');
+  db.run('PRAGMA synchronous = OFF');
   return db;
 }
 

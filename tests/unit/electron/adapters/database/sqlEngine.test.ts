@@ -2,7 +2,7 @@
 // pays for a copy of the whole database (the architecture rule: commits do not grow in cost with
 // the database size).
 import { describe, expect, it } from 'vitest';
-import { growthRoomFor, openDatabase } from '../../../../../electron/adapters/database/sqlEngine';
+import { applyStatements, growthRoomFor, openDatabase } from '../../../../../electron/adapters/database/sqlEngine';
 
 const mb = 1024 * 1024;
 
@@ -45,5 +45,23 @@ describe('growthRoomFor', () => {
   });
   it('never asks for more than a typed array can hold', () => {
     expect(growthRoomFor(3 * 1024 * mb)).toBe(1024 * mb);
+  });
+});
+
+describe('applyStatements', () => {
+  it('keeps its rollback journal in memory and still rolls a failed transaction back whole', async () => {
+    const db = await openDatabase(null);
+    expect(db.exec('PRAGMA journal_mode')[0]?.values[0]?.[0]).toBe('memory');
+    db.run('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+    applyStatements(db, [{ sql: "INSERT INTO t VALUES (1, 'kept')" }]);
+    expect(() =>
+      applyStatements(db, [
+        { sql: "INSERT INTO t VALUES (2, 'rolled back')" },
+        { sql: "UPDATE t SET v = 'changed' WHERE id = 1" },
+        { sql: 'INSERT INTO t VALUES (3, NULL)' },
+      ]),
+    ).toThrow(/NOT NULL/);
+    expect(db.exec('SELECT id, v FROM t')[0]?.values).toEqual([[1, 'kept']]);
+    db.close();
   });
 });
