@@ -32,6 +32,8 @@ describe('snapshot priority', () => {
     const expected = Math.min(19, base + backgroundNiceSteps);
     try {
       await commitMarkers(store, 1, 200);
+      // 16 MB to write keeps the rebuild running long enough to be seen on a busy machine.
+      await store.commit([{ sql: "INSERT INTO audit_log (at, actor_id, actor_role, action, subject, detail_json) VALUES (0, 'test', 'agent', 'ballast', '', zeroblob(16777216))" }]);
       let done = false;
       const snapshot = store.snapshotNow().finally(() => (done = true));
       let next = 201;
