@@ -33,12 +33,21 @@ export function growthRoomFor(bytes: number): number {
 const maxFileBytes = 2 ** 32;
 const minGrowthRoomBytes = 256 * 1024 * 1024;
 
-function withGrowthRoom(image: Uint8Array): Uint8Array {
-  const capacity = image.length + growthRoomFor(image.length);
+/**
+ * The image as an array whose `slice` lands in one `roomBytes` longer. Where the room cannot be
+ * had (a strict overcommit policy, a limit on address space) the copy is an exact one, as before:
+ * commits then pay for growth now and then, but the database opens.
+ */
+export function withGrowthRoom(image: Uint8Array, roomBytes: number): Uint8Array {
+  const capacity = image.length + roomBytes;
   class RoomyImage extends Uint8Array {
     static get [Symbol.species]() {
       return function allocate(length: number) {
-        return new Uint8Array(Math.max(length, capacity));
+        try {
+          return new Uint8Array(Math.max(length, capacity));
+        } catch {
+          return new Uint8Array(length);
+        }
       } as unknown as Uint8ArrayConstructor;
     }
   }
@@ -58,7 +67,7 @@ export async function openDatabase(image: Uint8Array | null): Promise<Database> 
     }
     image = emptyImage;
   }
-  const db = new SQL.Database(withGrowthRoom(image));
+  const db = new SQL.Database(withGrowthRoom(image, growthRoomFor(image.length)));
   // Deterministic, so replaying the journal rebuilds exactly the same index.
   db.create_function('search_tokens', (text: unknown) => indexTokens(String(text ?? '')));
   db.run('PRAGMA foreign_keys = ON');

@@ -2,7 +2,7 @@
 // pays for a copy of the whole database (the architecture rule: commits do not grow in cost with
 // the database size).
 import { describe, expect, it } from 'vitest';
-import { applyStatements, growthRoomFor, openDatabase } from '../../../../../electron/adapters/database/sqlEngine';
+import { applyStatements, growthRoomFor, openDatabase, withGrowthRoom } from '../../../../../electron/adapters/database/sqlEngine';
 
 const mb = 1024 * 1024;
 
@@ -34,6 +34,18 @@ describe('openDatabase', () => {
     expect(reopened.exec('SELECT v FROM t')[0]?.values).toEqual([['kept']]);
     db.close();
     reopened.close();
+  });
+});
+
+describe('withGrowthRoom', () => {
+  it('copies into an array with the room to spare', () => {
+    const copy = withGrowthRoom(Uint8Array.of(1, 2, 3), 1000).slice(0, 3);
+    expect(copy.length).toBe(1003);
+    expect([...copy.subarray(0, 4)]).toEqual([1, 2, 3, 0]);
+  });
+  it('falls back to an exact copy where the room cannot be allocated', () => {
+    const copy = withGrowthRoom(Uint8Array.of(1, 2, 3), Number.MAX_SAFE_INTEGER).slice(0, 3);
+    expect([...copy]).toEqual([1, 2, 3]);
   });
 });
 
