@@ -16,12 +16,66 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
   return sqlJs;
 }
 
+/**
+ * sql.js keeps the database as one file in Emscripten's in-memory file system, backed by a single
+ * Uint8Array. When a write needs more room than that array has, the file system allocates one
+ * 1.125 times larger and copies the whole database into it, so now and then an ordinary commit
+ * paid for a copy of the entire database (a quarter of a second at 100k calls, seconds at 1M).
+ * Commits must not grow in cost with the database size, so the file is given its growth room up
+ * front: sql.js copies the image in with `image.slice()`, and a typed array's species decides what
+ * `slice` allocates, so the copy lands in an array with room to spare. The spare room is zero pages
+ * the OS commits only when written: it costs address space, not memory.
+ */
+export function growthRoomFor(bytes: number): number {
+  return Math.min(maxFileBytes - bytes, Math.max(minGrowthRoomBytes, bytes));
+}
+/** The most a typed array may hold (Node's buffer.constants.MAX_LENGTH on 64-bit). */
+const maxFileBytes = 2 ** 32;
+const minGrowthRoomBytes = 256 * 1024 * 1024;
+
+/**
+ * The image as an array whose `slice` lands in one `roomBytes` longer. Where the room cannot be
+ * had (a strict overcommit policy, a limit on address space) the copy is an exact one, as before:
+ * commits then pay for growth now and then, but the database opens.
+ */
+export function withGrowthRoom(image: Uint8Array, roomBytes: number): Uint8Array {
+  const capacity = image.length + roomBytes;
+  class RoomyImage extends Uint8Array {
+    static get [Symbol.species]() {
+      return function allocate(length: number) {
+        try {
+          return new Uint8Array(Math.max(length, capacity));
+        } catch {
+          return new Uint8Array(length);
+        }
+      } as unknown as Uint8ArrayConstructor;
+    }
+  }
+  return new RoomyImage(image.buffer as ArrayBuffer, image.byteOffset, image.length);
+}
+
+let emptyImage: Uint8Array | null = null;
+
 export async function openDatabase(image: Uint8Array | null): Promise<Database> {
   const SQL = await loadSqlJs();
-  const db = image ? new SQL.Database(image) : new SQL.Database();
+  if (!image) {
+    // An empty database has no file yet; start from a one-page image so it gets growth room too.
+    if (!emptyImage) {
+      const empty = new SQL.Database();
+      emptyImage = empty.export();
+      empty.close();
+    }
+    image = emptyImage;
+  }
+  const db = new SQL.Database(withGrowthRoom(image, growthRoomFor(image.length)));
   // Deterministic, so replaying the journal rebuilds exactly the same index.
   db.create_function('search_tokens', (text: unknown) => indexTokens(String(text ?? '')));
   db.run('PRAGMA foreign_keys = ON');
+  // The file lives in memory and dies with the process; durability is the store's own journal. A
+  // rollback journal in memory, not as a file created and deleted in Emscripten's file system on
+  // every transaction, takes about a third off the engine's work per commit.
+  db.run('PRAGMA journal_mode = MEMORY');
+  db.run('PRAGMA synchronous = OFF');
   return db;
 }
 

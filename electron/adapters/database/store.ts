@@ -223,16 +223,31 @@ function runSnapshotWorker(dataDir: string, upToSeq: number): Promise<{ manifest
  */
 async function prune(dir: string): Promise<void> {
   const snapshots = listSnapshotSeqs(dir);
-  if (snapshots.length < 2) return;
-  const keepFrom = snapshots[snapshots.length - 2]!;
-  const doomed: string[] = [];
-  for (const seq of snapshots.slice(0, -2)) doomed.push(manifestFile(dir, seq), snapshotFile(dir, seq));
-  const segments = listSegmentStarts(dir);
-  segments.forEach((start, i) => {
-    const next = segments[i + 1];
-    if (next !== undefined && next - 1 <= keepFrom) doomed.push(segmentFile(dir, start));
-  });
+  // What a snapshot killed half-way left (never counted: it has no manifest). Only this store
+  // writes snapshots, one at a time, and this one has finished, so none of these is in progress.
+  const doomed = await unfinishedSnapshotFiles(dir, new Set(snapshots));
+  if (snapshots.length >= 2) {
+    const keepFrom = snapshots[snapshots.length - 2]!;
+    for (const seq of snapshots.slice(0, -2)) doomed.push(manifestFile(dir, seq), snapshotFile(dir, seq));
+    const segments = listSegmentStarts(dir);
+    segments.forEach((start, i) => {
+      const next = segments[i + 1];
+      if (next !== undefined && next - 1 <= keepFrom) doomed.push(segmentFile(dir, start));
+    });
+  }
   await Promise.all(doomed.map((file) => fs.unlink(file).catch(() => {}))); // already gone is fine
+}
+
+/** Temp files of snapshots and manifests, and snapshot images whose manifest was never written. */
+async function unfinishedSnapshotFiles(dir: string, finished: Set<number>): Promise<string[]> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  return names
+    .filter((name) => {
+      if (/^snapshot-\d{12}\.(sqlite|json)\.tmp$/.test(name)) return true;
+      const image = /^snapshot-(\d{12})\.sqlite$/.exec(name);
+      return image !== null && !finished.has(Number(image[1]));
+    })
+    .map((name) => path.join(dir, name));
 }
 
 export type { Worker };

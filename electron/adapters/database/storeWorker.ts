@@ -6,6 +6,7 @@
 // (and installs) a backup for a restore (backupCheck.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'sql.js';
+import { lowerThisThreadPriority } from './backgroundPriority';
 import { checkBackupFile } from './backupCheck';
 import type { JournalRecord } from './journalFormat';
 import { runJournalFileWorker } from './journalFileWorker';
@@ -22,6 +23,7 @@ const post = (message: EngineReply, transfer: ArrayBuffer[] = []) => port.postMe
 if (data.mode === 'journal') {
   runJournalFileWorker(port, data.firstFile);
 } else if (data.mode === 'snapshot') {
+  lowerThisThreadPriority();
   void (async () => {
     try {
       const paths = storePaths(data.dataDir);
@@ -36,8 +38,10 @@ if (data.mode === 'journal') {
     }
   })();
 } else if (data.mode === 'checkBackup') {
+  lowerThisThreadPriority(); // like snapshots: a background check must not slow the desk's commits
   void checkBackupFile(data.file, data.snapshotDir).then((reply) => post(reply));
 } else if (data.mode === 'backup') {
+  lowerThisThreadPriority();
   void (async () => {
     try {
       const { db, report } = await recoverDatabase(storePaths(data.dataDir), { readOnly: true, upToSeq: data.upToSeq });
