@@ -1,0 +1,66 @@
+// End to end through a real Kamailio: a caller page calls the agent, whose page has a fake WebHID
+// Jabra headset (navigator.hid replaced before load, same collections as the unit fixtures). The
+// headset's off-hook report answers the real call, its mute button toggles the on-screen mute,
+// its on-hook report hangs up; the output reports light ring → off-hook → mute → off.
+import { describe, expect, it } from 'vitest';
+import { useE2eSession } from '../../support/e2eSession';
+import { deviceRequests, installFakeHid, sendInputReport, sentOutputReports } from '../../support/headset/fakeHid';
+import { useWebRtcCallLab } from '../../support/softphone/webRtcCallLab';
+import { tempDataDir } from '../../support/webHost';
+import { jabraEvolve2, jabraReports } from '../../fixtures/hid/telephonyHeadsets';
+
+const session = useE2eSession();
+const lab = useWebRtcCallLab();
+
+// Jabra output report 2: bit 0 off-hook, bit 1 mute, bit 2 ring, bit 3 hold.
+const leds = { off: [2, [0x00]], ring: [2, [0x04]], offHook: [2, [0x01]], offHookMuted: [2, [0x03]] };
+
+describe('headset call control', () => {
+  it('answers, mutes and hangs up a real call from the headset, with the LEDs in step', async () => {
+    const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
+    const agentPage = await session.browser().newPage();
+    await installFakeHid(agentPage, jabraEvolve2);
+    await lab.openAgent(agentPage, host);
+
+    const status = agentPage.getByRole('status', { name: 'Headset' });
+    await expect.poll(() => status.textContent()).toBe('No headset connected');
+    await agentPage.getByRole('button', { name: 'Connect headset' }).click();
+    await expect.poll(() => status.textContent()).toBe('Headset: Jabra Evolve2 65 — ready');
+    expect(await deviceRequests(agentPage)).toEqual([{ filters: [{ usagePage: 0x0b }] }]);
+    await expect.poll(() => sentOutputReports(agentPage)).toEqual([leds.off]);
+
+    const { page: callerPage, caller } = await lab.openCaller(session.browser());
+    await lab.callAgent(caller);
+    await agentPage.getByRole('alert').filter({ hasText: '3001' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => sentOutputReports(agentPage)).toEqual([leds.off, leds.ring]);
+
+    await sendInputReport(agentPage, 2, jabraReports.offHook);
+    await caller.waitForState('Established', 10_000);
+    await agentPage.getByRole('button', { name: 'Hang up' }).waitFor();
+    await expect.poll(() => sentOutputReports(agentPage)).toEqual([leds.off, leds.ring, leds.offHook]);
+
+    // The headset's mute button: press and release, one toggle; the screen follows.
+    await sendInputReport(agentPage, 2, jabraReports.mutePressedOffHook);
+    await sendInputReport(agentPage, 2, jabraReports.muteReleasedOffHook);
+    await agentPage.getByRole('button', { name: 'Unmute', exact: true }).waitFor();
+    await expect.poll(() => sentOutputReports(agentPage)).toEqual([leds.off, leds.ring, leds.offHook, leds.offHookMuted]);
+    // … and the screen's Unmute turns the headset's mute LED off.
+    await agentPage.getByRole('button', { name: 'Unmute', exact: true }).click();
+    await agentPage.getByRole('button', { name: 'Mute', exact: true }).waitFor();
+    await expect.poll(() => sentOutputReports(agentPage)).toEqual([leds.off, leds.ring, leds.offHook, leds.offHookMuted, leds.offHook]);
+
+    await sendInputReport(agentPage, 2, jabraReports.onHook);
+    await caller.waitForState('Terminated', 10_000);
+    await expect.poll(() => agentPage.getByRole('button', { name: 'Hang up' }).count()).toBe(0);
+    await expect.poll(() => sentOutputReports(agentPage)).toEqual([leds.off, leds.ring, leds.offHook, leds.offHookMuted, leds.offHook, leds.off]);
+
+    // The chosen headset is remembered: after a reload it is back without a click.
+    await agentPage.reload();
+    await expect.poll(() => agentPage.getByRole('status', { name: 'Headset' }).textContent(), { timeout: 10_000 }).toBe('Headset: Jabra Evolve2 65 — ready');
+    expect(await deviceRequests(agentPage)).toEqual([]);
+
+    await caller.stop();
+    await agentPage.close();
+    await callerPage.close();
+  });
+});
