@@ -122,7 +122,7 @@ export const en = {
     connect: 'Connect headset',
     noCallButtons: 'Headset: {{name}} has no call buttons',
     failed: 'Headset: could not connect ({{reason}})',
-    unsupported: 'Headset buttons need Chrome or Edge; the on-screen buttons still work',
+    unsupported: 'Headset buttons need Chrome or Edge on a secure address; the on-screen buttons still work',
   },
   callLog: {
     heading: 'Call record',

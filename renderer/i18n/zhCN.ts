@@ -124,7 +124,7 @@ export const zhCN: Messages = {
     connect: '连接耳机',
     noCallButtons: '耳机：{{name}} 没有通话按键',
     failed: '耳机：无法连接（{{reason}}）',
-    unsupported: '耳机按键需要 Chrome 或 Edge 浏览器；屏幕上的按钮仍可使用',
+    unsupported: '耳机按键需要 Chrome 或 Edge 浏览器并使用安全地址；屏幕上的按钮仍可使用',
   },
   callLog: {
     heading: '通话记录',
