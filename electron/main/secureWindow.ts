@@ -45,7 +45,9 @@ export function createSecureWindow(preloadPath: string, extra: BrowserWindowCons
     hidChooserSessions.add(session);
     session.on('select-hid-device', (event, details, callback) => {
       event.preventDefault();
-      callback(chooseHidDevice(details.deviceList, details.frame?.url));
+      const deviceId = chooseHidDevice(details.deviceList, details.frame?.url);
+      if (deviceId) callback(deviceId);
+      else callback(); // "passing no arguments to callback will cancel the request" (session.md)
     });
   }
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());

@@ -31,6 +31,7 @@ export function useHeadset(calls: readonly CallView[], run: (action: () => Promi
   const [status, setStatus] = useState<HeadsetStatus>(hid ? { kind: 'none' } : { kind: 'unsupported' });
   const [link, setLink] = useState<HeadsetLink | null>(null);
   const linkRef = useRef<HeadsetLink | null>(null);
+  const attachingRef = useRef<HidDeviceLike | null>(null);
   // Read through a ref: the open link keeps one listener while calls, client and run change.
   const onEventRef = useRef((_event: HeadsetEvent) => {});
   useLayoutEffect(() => {
@@ -42,7 +43,9 @@ export function useHeadset(calls: readonly CallView[], run: (action: () => Promi
 
   const attach = useCallback(
     async (device: HidDeviceLike) => {
-      if (linkRef.current?.device === device) return;
+      // getDevices() on load and a connect event can offer the same device at once.
+      if (linkRef.current?.device === device || attachingRef.current === device) return;
+      attachingRef.current = device;
       try {
         const next = await HeadsetLink.open(device, (event) => onEventRef.current(event));
         linkRef.current?.close();
@@ -52,6 +55,8 @@ export function useHeadset(calls: readonly CallView[], run: (action: () => Promi
         rememberHeadset(localStorage, device);
       } catch (error) {
         setStatus(error instanceof NoCallButtonsError ? { kind: 'noCallButtons', name: device.productName } : { kind: 'failed', reason: (error as Error).message });
+      } finally {
+        attachingRef.current = null;
       }
     },
     [],

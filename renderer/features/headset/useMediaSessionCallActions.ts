@@ -7,9 +7,10 @@ import { useClient } from '../../api/ClientContext';
 import { performHeadsetCommand } from './headsetCommands';
 import { mediaSessionPlan, type MediaSessionCallAction } from './mediaSessionPlan';
 
-type CallMediaSession = MediaSession & { setMicrophoneActive?: (active: boolean) => void };
+// setMicrophoneActive is Chromium 111+; older browsers lack it.
+type CallMediaSession = Omit<MediaSession, 'setMicrophoneActive'> & { setMicrophoneActive?: (active: boolean) => Promise<void> };
 
-function setAction(session: MediaSession, action: MediaSessionCallAction, handler: (() => void) | null): void {
+function setAction(session: CallMediaSession, action: MediaSessionCallAction, handler: (() => void) | null): void {
   try {
     session.setActionHandler(action as MediaSessionAction, handler);
   } catch {
@@ -28,11 +29,7 @@ export function useMediaSessionCallActions(calls: readonly CallView[], run: (act
     for (const [action, command] of actions) setAction(session, action, command ? () => void run(() => performHeadsetCommand(client, command)) : null);
     session.playbackState = plan.playbackState;
     if (plan.microphoneActive !== undefined) {
-      try {
-        session.setMicrophoneActive?.(plan.microphoneActive);
-      } catch {
-        // older Chromium: no call state to show
-      }
+      session.setMicrophoneActive?.(plan.microphoneActive).catch(() => undefined); // no call state to show
     }
     return () => {
       for (const [action] of actions) setAction(session, action, null);

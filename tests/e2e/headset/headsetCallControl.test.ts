@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { useE2eSession } from '../../support/e2eSession';
 import { deviceRequests, installFakeHid, sendInputReport, sentOutputReports } from '../../support/headset/fakeHid';
+import { installMediaSessionProbe, mediaSessionState, pressMediaAction } from '../../support/headset/mediaSessionProbe';
 import { useWebRtcCallLab } from '../../support/softphone/webRtcCallLab';
 import { tempDataDir } from '../../support/webHost';
 import { jabraEvolve2, jabraReports } from '../../fixtures/hid/telephonyHeadsets';
@@ -58,6 +59,35 @@ describe('headset call control', () => {
     await agentPage.reload();
     await expect.poll(() => agentPage.getByRole('status', { name: 'Headset' }).textContent(), { timeout: 10_000 }).toBe('Headset: Jabra Evolve2 65 — ready');
     expect(await deviceRequests(agentPage)).toEqual([]);
+
+    await caller.stop();
+    await agentPage.close();
+    await callerPage.close();
+  });
+
+  it('without a HID headset, Media Session actions answer (Play), mute and hang up a real call', async () => {
+    const host = await session.start({ dataDir: tempDataDir(), lang: 'en' });
+    const agentPage = await session.browser().newPage();
+    await installMediaSessionProbe(agentPage);
+    await lab.openAgent(agentPage, host);
+    // No call: no media key is claimed.
+    await expect.poll(async () => (await mediaSessionState(agentPage)).actions).toEqual([]);
+
+    const { page: callerPage, caller } = await lab.openCaller(session.browser());
+    await lab.callAgent(caller);
+    await agentPage.getByRole('alert').filter({ hasText: '3001' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => mediaSessionState(agentPage)).toMatchObject({ playbackState: 'paused', actions: ['play'] });
+    expect(await pressMediaAction(agentPage, 'play')).toBe(true);
+    await caller.waitForState('Established', 10_000);
+
+    await expect.poll(() => mediaSessionState(agentPage)).toMatchObject({ playbackState: 'playing', actions: ['hangup', 'pause', 'togglemicrophone'] });
+    expect(await pressMediaAction(agentPage, 'togglemicrophone')).toBe(true);
+    await agentPage.getByRole('button', { name: 'Unmute', exact: true }).waitFor();
+    await expect.poll(async () => (await mediaSessionState(agentPage)).microphoneActive.at(-1)).toBe(false);
+
+    expect(await pressMediaAction(agentPage, 'hangup')).toBe(true);
+    await caller.waitForState('Terminated', 10_000);
+    await expect.poll(() => mediaSessionState(agentPage)).toMatchObject({ playbackState: 'none', actions: [] });
 
     await caller.stop();
     await agentPage.close();
