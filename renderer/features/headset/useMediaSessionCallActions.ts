@@ -7,8 +7,7 @@ import { useClient } from '../../api/ClientContext';
 import { performHeadsetCommand } from './headsetCommands';
 import { mediaSessionPlan, type MediaSessionCallAction } from './mediaSessionPlan';
 
-// setMicrophoneActive is Chromium 111+; older browsers lack it.
-type CallMediaSession = Omit<MediaSession, 'setMicrophoneActive'> & { setMicrophoneActive?: (active: boolean) => Promise<void> };
+type CallMediaSession = Omit<MediaSession, 'setMicrophoneActive'> & { setMicrophoneActive?: (active: boolean) => Promise<void> | undefined };
 
 function setAction(session: CallMediaSession, action: MediaSessionCallAction, handler: (() => void) | null): void {
   try {
@@ -29,7 +28,12 @@ export function useMediaSessionCallActions(calls: readonly CallView[], run: (act
     for (const [action, command] of actions) setAction(session, action, command ? () => void run(() => performHeadsetCommand(client, command)) : null);
     session.playbackState = plan.playbackState;
     if (plan.microphoneActive !== undefined) {
-      session.setMicrophoneActive?.(plan.microphoneActive).catch(() => undefined); // no call state to show
+      // Typed as a Promise, but Chromium returns undefined; older browsers lack it (no call state).
+      try {
+        void Promise.resolve(session.setMicrophoneActive?.(plan.microphoneActive)).catch(() => undefined);
+      } catch {
+        // not offered by this browser
+      }
     }
     return () => {
       for (const [action] of actions) setAction(session, action, null);

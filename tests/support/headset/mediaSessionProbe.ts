@@ -10,7 +10,7 @@ export async function installMediaSessionProbe(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const probe: ProbeWindow['__mediaSessionProbe'] = { handlers: {}, microphoneActive: [] };
     (window as unknown as ProbeWindow).__mediaSessionProbe = probe;
-    const session = navigator.mediaSession as Omit<MediaSession, 'setMicrophoneActive'> & { setMicrophoneActive?: (active: boolean) => Promise<void> };
+    const session = navigator.mediaSession as Omit<MediaSession, 'setMicrophoneActive'> & { setMicrophoneActive?: (active: boolean) => Promise<void> | undefined };
     const setActionHandler = session.setActionHandler.bind(session);
     session.setActionHandler = (action, handler) => {
       setActionHandler(action, handler); // throws for an action this Chromium does not offer
