@@ -1,10 +1,11 @@
 // End to end through a real Kamailio: a caller page calls the agent, whose page has a fake WebHID
 // Jabra headset (navigator.hid replaced before load, same collections as the unit fixtures). The
 // headset's off-hook report answers the real call, its mute button toggles the on-screen mute,
-// its on-hook report hangs up; the output reports light ring → off-hook → mute → off.
+// its on-hook report hangs up; the output reports light ring → off-hook → mute → off. The headset is remembered
+// across a reload and reopened when plugged in again.
 import { describe, expect, it } from 'vitest';
 import { useE2eSession } from '../../support/e2eSession';
-import { deviceRequests, installFakeHid, sendInputReport, sentOutputReports } from '../../support/headset/fakeHid';
+import { deviceRequests, installFakeHid, plugHeadset, sendInputReport, sentOutputReports } from '../../support/headset/fakeHid';
 import { installMediaSessionProbe, mediaSessionState, pressMediaAction } from '../../support/headset/mediaSessionProbe';
 import { useWebRtcCallLab } from '../../support/softphone/webRtcCallLab';
 import { tempDataDir } from '../../support/webHost';
@@ -59,6 +60,14 @@ describe('headset call control', () => {
     await agentPage.reload();
     await expect.poll(() => agentPage.getByRole('status', { name: 'Headset' }).textContent(), { timeout: 10_000 }).toBe('Headset: Jabra Evolve2 65 — ready');
     expect(await deviceRequests(agentPage)).toEqual([]);
+    // Unplugged and plugged in again: the status follows, and the headset is opened again.
+    const sentBefore = (await sentOutputReports(agentPage)).length;
+    await plugHeadset(agentPage, false);
+    await expect.poll(() => agentPage.getByRole('status', { name: 'Headset' }).textContent()).toBe('No headset connected');
+    await plugHeadset(agentPage, true);
+    await expect.poll(() => agentPage.getByRole('status', { name: 'Headset' }).textContent()).toBe('Headset: Jabra Evolve2 65 — ready');
+    // The reopened device gets its LEDs again (the fake refuses reports to a closed device).
+    await expect.poll(async () => (await sentOutputReports(agentPage)).slice(sentBefore)).toEqual([leds.off]);
 
     await caller.stop();
     await agentPage.close();

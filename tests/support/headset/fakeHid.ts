@@ -14,6 +14,7 @@ export interface FakeHeadsetSpec {
 interface FakeHidWindow {
   __fakeHid: {
     input(reportId: number, bytes: number[]): void;
+    plug(connected: boolean): void;
     sent: [number, number[]][];
     requests: unknown[];
   };
@@ -60,6 +61,12 @@ export async function installFakeHid(page: Page, spec: FakeHeadsetSpec): Promise
         });
         device.dispatchEvent(event);
       },
+      plug(connected) {
+        if (!connected) device.opened = false; // an unplugged device is closed
+        const event = new Event(connected ? 'connect' : 'disconnect');
+        Object.defineProperty(event, 'device', { value: device });
+        hid.dispatchEvent(event);
+      },
     };
     (window as unknown as FakeHidWindow).__fakeHid = state;
   }, spec);
@@ -77,4 +84,9 @@ export function sentOutputReports(page: Page): Promise<[number, number[]][]> {
 
 export function deviceRequests(page: Page): Promise<unknown[]> {
   return page.evaluate(() => (window as unknown as FakeHidWindow).__fakeHid.requests);
+}
+
+/** The headset is unplugged (false) or plugged in again (true): navigator.hid's events. */
+export function plugHeadset(page: Page, connected: boolean): Promise<void> {
+  return page.evaluate((value) => (window as unknown as FakeHidWindow).__fakeHid.plug(value), connected);
 }
