@@ -79,6 +79,15 @@ describe('headset call control', () => {
     const agentPage = await session.browser().newPage();
     await installMediaSessionProbe(agentPage);
     await lab.openAgent(agentPage, host);
+    // The real navigator.hid (no fake here): the page's headers leave WebHID allowed (its
+    // permissions-policy default is 'self'), so the Connect headset button is offered.
+    const webHid = await agentPage.evaluate(() => ({
+      present: 'hid' in navigator,
+      allowed: (document as Document & { featurePolicy?: { allowsFeature(name: string): boolean } }).featurePolicy?.allowsFeature('hid'),
+    }));
+    expect(webHid).toEqual({ present: true, allowed: true });
+    await expect.poll(() => agentPage.getByRole('status', { name: 'Headset' }).textContent()).toBe('No headset connected');
+    await agentPage.getByRole('button', { name: 'Connect headset' }).waitFor();
     // No call: no media key is claimed.
     await expect.poll(async () => (await mediaSessionState(agentPage)).actions).toEqual([]);
 
