@@ -111,4 +111,16 @@ describe('headset call control', () => {
     await agentPage.close();
     await callerPage.close();
   });
+
+  it('speaks Chinese: 连接耳机, then 耳机：Jabra Evolve2 65 — 就绪', async () => {
+    const host = await session.start({ dataDir: tempDataDir(), lang: 'zh-CN' });
+    const page = await session.browser().newPage();
+    await installFakeHid(page, jabraEvolve2);
+    await page.goto(host.url);
+    const status = page.getByRole('status', { name: '耳机' });
+    await expect.poll(() => status.textContent()).toBe('未连接耳机');
+    await page.getByRole('button', { name: '连接耳机' }).click();
+    await expect.poll(() => status.textContent()).toBe('耳机：Jabra Evolve2 65 — 就绪');
+    await page.close();
+  });
 });
