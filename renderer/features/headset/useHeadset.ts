@@ -101,7 +101,12 @@ export function useHeadset(calls: readonly CallView[], run: (action: () => Promi
 
   const connect = useCallback(() => {
     if (!hid) return;
-    hid.requestDevice({ filters: [{ usagePage: TELEPHONY_USAGE_PAGE }] }).then(
+    // With a headset connected, the button offers the others (Electron has no chooser and takes
+    // the first match, so this is how an agent with two headsets switches).
+    const current = linkRef.current?.device;
+    const filters = [{ usagePage: TELEPHONY_USAGE_PAGE }];
+    const options = current ? { filters, exclusionFilters: [{ vendorId: current.vendorId, productId: current.productId }] } : { filters };
+    hid.requestDevice(options).then(
       (devices) => {
         if (devices[0]) void attach(devices[0]);
       },

@@ -25,9 +25,16 @@ export interface HidConnectionEventLike extends Event {
   readonly device: HidDeviceLike;
 }
 
+export interface HidDeviceFilter {
+  usagePage?: number;
+  usage?: number;
+  vendorId?: number;
+  productId?: number;
+}
+
 export interface HidLike extends EventTarget {
   getDevices(): Promise<HidDeviceLike[]>;
-  requestDevice(options: { filters: { usagePage?: number; usage?: number; vendorId?: number; productId?: number }[] }): Promise<HidDeviceLike[]>;
+  requestDevice(options: { filters: HidDeviceFilter[]; exclusionFilters?: HidDeviceFilter[] }): Promise<HidDeviceLike[]>;
 }
 
 /** navigator.hid, or null where the browser has none (Firefox, Safari, an insecure origin). */

@@ -112,7 +112,7 @@ describe('headset call control', () => {
     await callerPage.close();
   });
 
-  it('speaks Chinese: 连接耳机, then 耳机：Jabra Evolve2 65 — 就绪', async () => {
+  it('speaks Chinese: 连接耳机, then 耳机：Jabra Evolve2 65 — 就绪; asking again excludes the connected model', async () => {
     const host = await session.start({ dataDir: tempDataDir(), lang: 'zh-CN' });
     const page = await session.browser().newPage();
     await installFakeHid(page, jabraEvolve2);
@@ -121,6 +121,12 @@ describe('headset call control', () => {
     await expect.poll(() => status.textContent()).toBe('未连接耳机');
     await page.getByRole('button', { name: '连接耳机' }).click();
     await expect.poll(() => status.textContent()).toBe('耳机：Jabra Evolve2 65 — 就绪');
+    // Asked again while connected: the connected model is excluded (switching headsets).
+    await page.getByRole('button', { name: '连接耳机' }).click();
+    await expect.poll(() => deviceRequests(page)).toEqual([
+      { filters: [{ usagePage: 0x0b }] },
+      { filters: [{ usagePage: 0x0b }], exclusionFilters: [{ vendorId: jabraEvolve2.vendorId, productId: jabraEvolve2.productId }] },
+    ]);
     await page.close();
   });
 });
