@@ -1,8 +1,11 @@
-// Which web permissions the page gets: the microphone (calls) and desktop notifications (ringing
-// and callback alerts), to our own main frame only; everything else is refused. Pure, so it is
+// Which web permissions the page gets: the microphone (calls), desktop notifications (ringing
+// and callback alerts) and WebHID telephony headsets (call buttons), to our own page only;
+// everything else is refused. Pure, so it is
 // tested with the permission names and `details` Electron documents (docs/api/session.md,
 // ses.setPermissionRequestHandler / ses.setPermissionCheckHandler; structures/permission-request.md,
-// structures/media-access-permission-request.md).
+// structures/media-access-permission-request.md; ses.setDevicePermissionHandler, the
+// `select-hid-device` event and structures/hid-device.md for WebHID).
+import { hasTelephonyCollection, type HidCollectionLike } from '../../shared/domain/hidTelephony';
 import { isAppUrl } from './appOrigin';
 
 /** `details` of ses.setPermissionRequestHandler (PermissionRequest + MediaAccessPermissionRequest). */
@@ -29,7 +32,7 @@ export interface PermissionCheckDetails {
 }
 
 /*
- * Why exactly these two:
+ * Why exactly these (plus `hid` below, for the headset):
  * - `media` with audio only: the softphone calls getUserMedia({audio: true, video: false})
  *   (renderer/features/softphone/media/callMedia.ts, audioDeviceChoice.ts). No camera is ever
  *   used, so a request that includes `video` is refused whole. Chromium also gates device labels
@@ -82,7 +85,58 @@ export function decidePermissionCheck(permission: string, requestingOrigin: stri
       return details.mediaType === 'audio';
     case 'notifications':
       return true;
+    case 'hid':
+      // WebHID for the headset's call buttons (renderer/features/headset): the check only opens
+      // navigator.hid to our page; which devices it may use is decideDevicePermission's call.
+      return true;
     default:
       return false;
   }
+}
+
+/** HIDDevice as Electron documents it (structures/hid-device.md), the parts decided on. */
+export interface HidDeviceDetails {
+  readonly deviceId: string;
+  readonly name?: string;
+  readonly vendorId?: number;
+  readonly productId?: number;
+  readonly serialNumber?: string;
+  readonly guid?: string;
+  /** "an array of report formats" — the WebHID collections (usagePage, usage, reports, children). */
+  readonly collections?: readonly HidCollectionLike[];
+}
+
+/** `details` of ses.setDevicePermissionHandler (DevicePermissionHandlerHandlerDetails). */
+export interface DevicePermissionDetails {
+  readonly deviceType: string;
+  /** "The origin URL of the device permission check." */
+  readonly origin: string;
+  readonly device: unknown;
+}
+
+function isTelephonyHid(device: unknown): boolean {
+  if (typeof device !== 'object' || device === null) return false;
+  const { collections } = device as HidDeviceDetails;
+  return Array.isArray(collections) && hasTelephonyCollection(collections);
+}
+
+/**
+ * Decision for ses.setDevicePermissionHandler: only HID devices, only for our own page, and only
+ * ones with a Telephony collection (usage page 0x0B: headsets' hook switch, mute and LEDs). A
+ * keyboard, a security key or a serial/USB device is never handed to the page.
+ */
+export function decideDevicePermission(details: DevicePermissionDetails): boolean {
+  return details.deviceType === 'hid' && isAppUrl(details.origin) && isTelephonyHid(details.device);
+}
+
+/**
+ * Answer to the `select-hid-device` event (callback(deviceId), or null to cancel): Electron shows
+ * no chooser, so navigator.hid.requestDevice({filters: [{usagePage: 0x0B}]}) from "Connect
+ * headset" gets the first Telephony device in `details.deviceList`, asked by our own page only
+ * (`requestingUrl` = details.frame?.url). Which of several headsets the agent keeps is remembered
+ * by the page itself per vendor/product, which reconnects through navigator.hid.getDevices().
+ */
+export function chooseHidDevice(deviceList: readonly HidDeviceDetails[], requestingUrl: string | undefined): string | null {
+  if (!isAppUrl(requestingUrl)) return null;
+  return deviceList.find(isTelephonyHid)?.deviceId ?? null;
 }

@@ -117,6 +117,15 @@ export const en = {
     shortcutHint: 'For example Ctrl+Alt+A. CommandOrControl means Ctrl, or ⌘ on a Mac.',
     notificationTitle: 'Incoming call',
   },
+  headset: {
+    label: 'Headset',
+    ready: 'Headset: {{name}} — ready',
+    none: 'No headset connected',
+    connect: 'Connect headset',
+    noCallButtons: 'Headset: {{name}} has no call buttons',
+    failed: 'Headset: could not connect ({{reason}})',
+    unsupported: 'Headset buttons need Chrome or Edge on a secure address; the on-screen buttons still work',
+  },
   callLog: {
     heading: 'Call record',
     notes: 'Call notes',

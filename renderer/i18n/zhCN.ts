@@ -119,6 +119,15 @@ export const zhCN: Messages = {
     shortcutHint: '例如 Ctrl+Alt+A。CommandOrControl 表示 Ctrl，Mac 上为 ⌘。',
     notificationTitle: '来电',
   },
+  headset: {
+    label: '耳机',
+    ready: '耳机：{{name}} — 就绪',
+    none: '未连接耳机',
+    connect: '连接耳机',
+    noCallButtons: '耳机：{{name}} 没有通话按键',
+    failed: '耳机：无法连接（{{reason}}）',
+    unsupported: '耳机按键需要 Chrome 或 Edge 浏览器并使用安全地址；屏幕上的按钮仍可使用',
+  },
   callLog: {
     heading: '通话记录',
     notes: '通话备注',

@@ -11,6 +11,7 @@ import { MissedCallNotice } from '../clocks/MissedCallNotice';
 import { RingCountStatus } from '../clocks/RingCountStatus';
 import { useCallClocks } from '../clocks/useCallClocks';
 import { WrapUpPanel } from '../clocks/WrapUpPanel';
+import { HeadsetControl } from '../headset/HeadsetControl';
 import { CallControls } from './CallControls';
 import { CallListsPanel } from './CallListsPanel';
 import { CallOutcomeNotice } from './CallOutcomeNotice';
@@ -59,6 +60,7 @@ export function SoftphonePanel() {
     <section className="panel softphone" aria-labelledby="softphone-heading">
       <h2 id="softphone-heading">{t('softphone.heading')}</h2>
       <PhoneStatus registration={phone.registration} configured={configured} />
+      <HeadsetControl calls={phone.calls} run={run} />
       <button type="button" onClick={() => setSettingsOpen(true)}>
         {t('softphone.settings')}
       </button>

@@ -5,7 +5,15 @@
 // securityOrigin). Without handlers Electron grants every request and every check
 // (shell/browser/electron_permission_manager.cc), which is what the shell did before issue 12.
 import { describe, expect, it } from 'vitest';
-import { decidePermissionCheck, decidePermissionRequest, type PermissionRequestDetails } from '../../../../electron/main/permissionPolicy';
+import {
+  chooseHidDevice,
+  decideDevicePermission,
+  decidePermissionCheck,
+  decidePermissionRequest,
+  type HidDeviceDetails,
+  type PermissionRequestDetails,
+} from '../../../../electron/main/permissionPolicy';
+import { jabraEvolve2, polyBlackwire } from '../../../fixtures/hid/telephonyHeadsets';
 
 // Chromium hands origins over as URLs (GURL::spec): with the trailing slash.
 const ours: PermissionRequestDetails = { requestingUrl: 'app://deskline/index.html', isMainFrame: true };
@@ -19,7 +27,7 @@ const otherRequestPermissions = [
 ];
 // … and of setPermissionCheckHandler.
 const otherCheckPermissions = [
-  'clipboard-read', 'clipboard-sanitized-write', 'geolocation', 'fullscreen', 'hid', 'idle-detection', 'mediaKeySystem',
+  'clipboard-read', 'clipboard-sanitized-write', 'geolocation', 'fullscreen', 'idle-detection', 'mediaKeySystem',
   'midi', 'midiSysex', 'openExternal', 'pointerLock', 'serial', 'storage-access', 'top-level-storage-access', 'usb',
   'deprecated-sync-clipboard-read', 'fileSystem',
 ];
@@ -87,5 +95,47 @@ describe('decidePermissionCheck', () => {
     for (const permission of otherCheckPermissions) {
       expect(decidePermissionCheck(permission, 'app://deskline/', { isMainFrame: true, requestingUrl: 'app://deskline/index.html', mediaType: 'audio' }), permission).toBe(false);
     }
+  });
+});
+
+// WebHID with the shapes Electron documents: `select-hid-device` details.deviceList holds
+// HIDDevice {deviceId, name, vendorId, productId, serialNumber?, guid?, collections}
+// (structures/hid-device.md); ses.setDevicePermissionHandler gets {deviceType: 'hid' | 'serial' |
+// 'usb', origin, device}; the permission check is named 'hid'.
+describe('WebHID for telephony headsets', () => {
+  const jabra: HidDeviceDetails = { deviceId: '1', name: jabraEvolve2.productName, vendorId: 0x0b0e, productId: 0x030c, collections: jabraEvolve2.collections };
+  const poly: HidDeviceDetails = { deviceId: '2', name: polyBlackwire.productName, vendorId: 0x047f, productId: 0xc056, guid: 'g', collections: polyBlackwire.collections };
+  const keyboard: HidDeviceDetails = {
+    deviceId: '3',
+    name: 'Keyboard',
+    vendorId: 0x046d,
+    productId: 0xc31c,
+    collections: [{ usagePage: 0x01, usage: 0x06, children: [], inputReports: [], outputReports: [] }],
+  };
+  const securityKey: HidDeviceDetails = { deviceId: '4', name: 'Security key', vendorId: 0x1050, productId: 0x0407, collections: [{ usagePage: 0xf1d0, usage: 0x01 }] };
+
+  it("the 'hid' permission check opens navigator.hid to our page only", () => {
+    expect(decidePermissionCheck('hid', 'app://deskline/', { requestingUrl: 'app://deskline/index.html', isMainFrame: true })).toBe(true);
+    expect(decidePermissionCheck('hid', 'https://evil.example/', { requestingUrl: 'https://evil.example/', isMainFrame: true })).toBe(false);
+    expect(decidePermissionCheck('hid', 'app://deskline/', { embeddingOrigin: 'https://evil.example/' })).toBe(false);
+  });
+
+  it('grants device permission for a Telephony headset to our origin, nothing else', () => {
+    expect(decideDevicePermission({ deviceType: 'hid', origin: 'app://deskline', device: jabra })).toBe(true);
+    expect(decideDevicePermission({ deviceType: 'hid', origin: 'app://deskline/', device: poly })).toBe(true);
+    expect(decideDevicePermission({ deviceType: 'hid', origin: 'app://deskline', device: keyboard })).toBe(false);
+    expect(decideDevicePermission({ deviceType: 'hid', origin: 'app://deskline', device: securityKey })).toBe(false);
+    expect(decideDevicePermission({ deviceType: 'hid', origin: 'app://deskline', device: { deviceId: '5' } })).toBe(false);
+    expect(decideDevicePermission({ deviceType: 'hid', origin: 'https://evil.example', device: jabra })).toBe(false);
+    expect(decideDevicePermission({ deviceType: 'usb', origin: 'app://deskline', device: jabra })).toBe(false);
+    expect(decideDevicePermission({ deviceType: 'serial', origin: 'app://deskline', device: { portId: '1', portName: 'COM1' } })).toBe(false);
+  });
+
+  it('select-hid-device picks the first Telephony device for our page, and cancels otherwise', () => {
+    expect(chooseHidDevice([keyboard, poly, jabra], 'app://deskline/index.html')).toBe('2');
+    expect(chooseHidDevice([keyboard, securityKey], 'app://deskline/index.html')).toBeNull();
+    expect(chooseHidDevice([], 'app://deskline/index.html')).toBeNull();
+    expect(chooseHidDevice([jabra], 'https://evil.example/')).toBeNull();
+    expect(chooseHidDevice([jabra], undefined)).toBeNull(); // the frame is gone
   });
 });
