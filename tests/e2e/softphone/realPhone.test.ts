@@ -7,7 +7,7 @@ import { wavLevel } from '../../support/audio/wavLevel';
 import { useE2eSession } from '../../support/e2eSession';
 import { packetsInOneSecond, readAudioFlow } from '../../support/softphone/peerConnectionProbe';
 import { phoneAccounts, useBridgeLab } from '../../support/softphone/bridgeLab';
-import { startRawUdpPhone } from '../../support/sipUa/rawUdpPhone';
+import { startRawUdpPhone, type RawUdpPhone } from '../../support/sipUa/rawUdpPhone';
 import { tempDataDir } from '../../support/webHost';
 
 const session = useE2eSession();
@@ -259,14 +259,10 @@ describe('calls with a real SIP phone through an RTP <-> WebRTC bridge', () => {
     const raw = await startRawUdpPhone({ ...phoneAccounts[1]!, kamailio: lab.kamailio() });
     let stopTone = () => undefined as void;
     try {
-      const placed = raw.call('1001', {
+      const { response, dialog } = await callAgentAndAnswer(page, raw, {
         body: raw.sdp(),
         headers: ['Supported: timer', 'Require: timer', 'Session-Expires: 120;refresher=uac', 'Min-SE: 90'],
       });
-      const banner = page.getByRole('alert').filter({ hasText: '2002' });
-      await banner.waitFor({ timeout: 10_000 });
-      await banner.getByRole('button', { name: 'Answer' }).click();
-      const { response, dialog } = await placed;
       expect(response.status).toBe(200);
       // Our 200 OK states the timer: the caller refreshes, every 120 s at most.
       expect(response.header('session-expires')).toMatch(/^120;refresher=uac$/);
@@ -297,11 +293,7 @@ describe('calls with a real SIP phone through an RTP <-> WebRTC bridge', () => {
     const raw = await startRawUdpPhone({ ...phoneAccounts[1]!, kamailio: lab.kamailio() });
     let stopTone = () => undefined as void;
     try {
-      const placed = raw.call('1001', { body: raw.sdp({ codec: 'PCMU' }) });
-      const banner = page.getByRole('alert').filter({ hasText: '2002' });
-      await banner.waitFor({ timeout: 10_000 });
-      await banner.getByRole('button', { name: 'Answer' }).click();
-      const { response, dialog } = await placed;
+      const { response, dialog } = await callAgentAndAnswer(page, raw, { body: raw.sdp({ codec: 'PCMU' }) });
       stopTone = raw.sendTone(response.body);
       await expect.poll(() => packetsInOneSecond(page), { timeout: 10_000 }).toBeGreaterThan(20);
       expect(await inboundCodec(page)).toBe('audio/PCMU');
@@ -324,6 +316,15 @@ describe('calls with a real SIP phone through an RTP <-> WebRTC bridge', () => {
     await page.close();
   });
 });
+
+/** The message-level phone (2002) calls the agent, who answers from the banner. */
+async function callAgentAndAnswer(page: Page, raw: RawUdpPhone, options: { body: string; headers?: string[] }) {
+  const placed = raw.call('1001', options);
+  const banner = page.getByRole('alert').filter({ hasText: '2002' });
+  await banner.waitFor({ timeout: 10_000 });
+  await banner.getByRole('button', { name: 'Answer' }).click();
+  return placed;
+}
 
 /** The codec of the audio the desk is receiving now (from the newest peer connection's stats). */
 function inboundCodec(page: Page): Promise<string | null> {

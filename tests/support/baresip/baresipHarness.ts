@@ -8,6 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freeLoopbackPort, type RunningKamailio } from '../kamailio/kamailioHarness';
+import { stopChildProcess } from '../stopChildProcess';
 
 export const baresipBinary = '/usr/bin/baresip';
 
@@ -178,19 +179,7 @@ export async function startBaresip(options: BaresipOptions): Promise<RunningBare
     log: () => logTail,
     async stop() {
       socket.destroy();
-      if (child.exitCode === null && child.signalCode === null) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            child.kill('SIGKILL');
-            resolve();
-          }, 5_000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        });
-      }
+      await stopChildProcess(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freeLoopbackPort } from '../kamailio/kamailioHarness';
+import { stopChildProcess } from '../stopChildProcess';
 
 export const rtpengineBinary = '/usr/bin/rtpengine';
 
@@ -75,19 +76,7 @@ export async function startRtpengine(options: { portMin?: number; portMax?: numb
         controlSocket: `udp:127.0.0.1:${controlPort}`,
         log: () => logTail,
         stop: async () => {
-          if (child.exitCode === null && child.signalCode === null) {
-            await new Promise<void>((resolve) => {
-              const timer = setTimeout(() => {
-                child.kill('SIGKILL');
-                resolve();
-              }, 5_000);
-              child.once('exit', () => {
-                clearTimeout(timer);
-                resolve();
-              });
-              child.kill('SIGTERM');
-            });
-          }
+          await stopChildProcess(child);
           rmSync(workDir, { recursive: true, force: true });
         },
       };
