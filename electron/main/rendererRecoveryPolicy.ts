@@ -1,23 +1,15 @@
 // What the shell does when the window's renderer crashes or hangs (issue 21, S-1.1): reload it, force a
 // hung one to crash first, and after a crash loop stop reloading and show the fallback call
 // window. Pure (no electron import) so it is tested with the values Electron documents.
-import type { WindowRestartReason } from '../../shared/contract/shellNotices';
+import { windowRestartReasons, type WindowRestartReason } from '../../shared/contract/shellNotices';
 
 /**
  * `details.reason` of webContents 'render-process-gone' (docs/api/structures/
- * render-process-gone-details.md). `unresponsive` is ours: a hang we ended ourselves.
+ * render-process-gone-details.md): the contract's restart reasons less our own two (`unresponsive`,
+ * a hang we ended ourselves; `unknown`, a reason a newer Electron added).
  */
-export const goneReasons = [
-  'clean-exit',
-  'abnormal-exit',
-  'killed',
-  'crashed',
-  'oom',
-  'launch-failed',
-  'integrity-failure',
-  'memory-eviction',
-] as const;
-export type GoneReason = (typeof goneReasons)[number];
+export type GoneReason = Exclude<WindowRestartReason, 'unresponsive' | 'unknown'>;
+export const goneReasons = windowRestartReasons.filter((r): r is GoneReason => r !== 'unresponsive' && r !== 'unknown');
 /** Why the window was restarted; `unknown` is a reason a newer Electron added (contract type). */
 export type RestartCause = WindowRestartReason;
 
