@@ -11,7 +11,7 @@ import type { CallerContext } from '../../../electron/core/dispatcher';
 import { systemClock } from '../../../electron/core/systemClock';
 import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../support/sipUa/scriptedUa';
-import { answerMediaRequestsStatically, EventRecorder, MemorySettings, silentLogger } from './softphoneFixtures';
+import { agentAccountSettings, answerMediaRequestsStatically, EventRecorder, MemorySettings, silentLogger } from './softphoneFixtures';
 
 let kamailio: RunningKamailio;
 let core: Core;
@@ -43,17 +43,7 @@ describe('softphone over the contract', () => {
   it('saves settings without ever returning the password, and registers', async () => {
     const saved = await core.dispatch(
       'saveSoftphoneSettings',
-      {
-        serverUrl: kamailio.url,
-        sipUri: `sip:1001@${kamailio.domain}`,
-        authUser: '1001',
-        displayName: 'Agent',
-        iceServers: [],
-        declineCode: 603,
-        dtmfMode: 'rfc4733',
-        rejectCallWaiting: false,
-        password: 'agent-secret',
-      },
+      agentAccountSettings(kamailio),
       agent,
     );
     expect(saved).toMatchObject({ ok: true, value: { passwordSet: true } });

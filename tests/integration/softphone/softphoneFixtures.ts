@@ -102,6 +102,21 @@ export interface TestSoftphone {
   stop(): Promise<void>;
 }
 
+/** Phone settings of the harness agent 1001 (password 'agent-secret') on `kamailio`. */
+export function agentAccountSettings(kamailio: RunningKamailio): SaveSoftphoneSettings {
+  return {
+    serverUrl: kamailio.url,
+    sipUri: `sip:1001@${kamailio.domain}`,
+    authUser: '1001',
+    displayName: 'Agent',
+    iceServers: [],
+    declineCode: 603,
+    dtmfMode: 'rfc4733',
+    rejectCallWaiting: false,
+    password: 'agent-secret',
+  };
+}
+
 /** The real core service over the real sip.js adapter (static SDP media) against `kamailio`. */
 export async function startTestSoftphone(
   kamailio: RunningKamailio,

@@ -14,7 +14,7 @@ import { createFallbackCallController } from '../../../../electron/main/fallback
 import type { CallView } from '../../../../shared/contract/softphone';
 import { startKamailio, type RunningKamailio } from '../../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../../support/sipUa/scriptedUa';
-import { answerMediaRequestsStatically, EventRecorder, MemorySettings, silentLogger } from '../../../integration/softphone/softphoneFixtures';
+import { agentAccountSettings, answerMediaRequestsStatically, EventRecorder, MemorySettings, silentLogger } from '../../../integration/softphone/softphoneFixtures';
 
 let kamailio: RunningKamailio;
 let core: Core;
@@ -36,17 +36,7 @@ beforeAll(async () => {
   answerMediaRequestsStatically(core, agent);
   await core.dispatch(
     'saveSoftphoneSettings',
-    {
-      serverUrl: kamailio.url,
-      sipUri: `sip:1001@${kamailio.domain}`,
-      authUser: '1001',
-      displayName: 'Agent',
-      iceServers: [],
-      declineCode: 603,
-      dtmfMode: 'rfc4733',
-      rejectCallWaiting: false,
-      password: 'agent-secret',
-    },
+    agentAccountSettings(kamailio),
     agent,
   );
   const registered = events.waitFor((r) => r.event === 'onRegistrationChanged' && r.payload.kind === 'registered', 'registered');

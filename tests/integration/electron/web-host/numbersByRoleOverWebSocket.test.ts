@@ -7,6 +7,7 @@ import { openContractSocket, type ContractSocket } from '../../../support/contra
 import { startKamailio, type RunningKamailio } from '../../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../../support/sipUa/scriptedUa';
 import { startWebHost, tempDataDir, type RunningWebHost } from '../../../support/webHost';
+import { agentAccountSettings } from '../../softphone/softphoneFixtures';
 
 const callerNumber = '13800135678';
 
@@ -37,17 +38,7 @@ beforeAll(async () => {
   const dataDir = tempDataDir('deskline-s6-roles-');
   const asAgent = await startWebHost({ dataDir });
   const agentSocket = await open(asAgent);
-  const saved = await agentSocket.request('saveSoftphoneSettings', {
-    serverUrl: kamailio.url,
-    sipUri: `sip:1001@${kamailio.domain}`,
-    authUser: '1001',
-    displayName: 'Agent',
-    iceServers: [],
-    declineCode: 603,
-    dtmfMode: 'rfc4733',
-    rejectCallWaiting: false,
-    password: 'agent-secret',
-  });
+  const saved = await agentSocket.request('saveSoftphoneSettings', agentAccountSettings(kamailio));
   expect(saved.ok).toBe(true);
   agentSocket.close();
   await asAgent.stop();
