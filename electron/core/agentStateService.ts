@@ -1,7 +1,7 @@
 // Owns the agent state: changes it, persists it before acknowledging, and announces it.
 import type { AgentState, AgentStateView } from '../../shared/contract/agentState';
 import { AgentStateTracker } from '../../shared/domain/agentState';
-import type { EventHub } from './eventHub';
+import type { EventHub } from './kernel/eventHub';
 import type { AgentStateRepository, CorePorts } from './ports';
 
 export interface AgentStateSegment {

@@ -3,7 +3,7 @@
 // data write the entry in the same transaction as the change (see CustomerRepository.save).
 import type { Role } from '../../shared/contract/roles';
 import type { Clock } from '../../shared/domain/clock';
-import type { CallerContext } from './dispatcher';
+import type { CallerContext } from './kernel/dispatcher';
 
 /** One audit_log row. `detail` says what was seen or done, without repeating the data itself. */
 export interface AuditEntry {

@@ -3,8 +3,8 @@ import { ContractError } from '../../shared/contract/envelope';
 import type { callClockMethods } from '../../shared/contract/callClocks';
 import type { CallClocksService } from './callClocksService';
 import type { ClockSettingsStore } from './clockSettings';
-import type { ApiHandlers } from './dispatcher';
-import type { EventHub } from './eventHub';
+import type { ApiHandlers } from './kernel/dispatcher';
+import type { EventHub } from './kernel/eventHub';
 
 type CallClockHandlers = Pick<ApiHandlers, keyof typeof callClockMethods>;
 

@@ -13,7 +13,7 @@ import { RingCounter, standardRings, type RingOutcome } from '../../shared/domai
 import { WrapUpRefused, WrapUpTimer, type WrapUpResult } from '../../shared/domain/wrapUpTimer';
 import type { AgentStateService } from './agentStateService';
 import type { ClockSettingsStore } from './clockSettings';
-import type { EventHub } from './eventHub';
+import type { EventHub } from './kernel/eventHub';
 import type { Logger } from './ports';
 
 /** What the clocks decided about a call, for the call log and the QA timeline. */

@@ -4,8 +4,8 @@ import type { callRecordMethods } from '../../shared/contract/callRecords';
 import { ContractError } from '../../shared/contract/envelope';
 import type { CallRecordService } from './callRecordService';
 import type { CallRecordSettingsStore } from './callRecordSettings';
-import type { ApiHandlers } from './dispatcher';
-import type { EventHub } from './eventHub';
+import type { ApiHandlers } from './kernel/dispatcher';
+import type { EventHub } from './kernel/eventHub';
 
 type CallRecordHandlers = Pick<ApiHandlers, keyof typeof callRecordMethods>;
 

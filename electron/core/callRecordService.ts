@@ -8,7 +8,7 @@ import type { Clock } from '../../shared/domain/clock';
 import type { Role } from '../../shared/contract/roles';
 import { auditEntry, type AuditEntry } from './auditLog';
 import type { CallRecordSettingsStore } from './callRecordSettings';
-import type { CallerContext } from './dispatcher';
+import type { CallerContext } from './kernel/dispatcher';
 
 export interface StoredCallRecord {
   /** The call's row exists (the call log writes it from the first call event). */

@@ -5,7 +5,7 @@ import { ContractError } from '../../shared/contract/envelope';
 import type { LiveCallParty } from '../../shared/domain/customerNumberAccess';
 import type { CallRecordSettingsStore } from './callRecordSettings';
 import { CallSearchService } from './callSearchService';
-import type { ApiHandlers } from './dispatcher';
+import type { ApiHandlers } from './kernel/dispatcher';
 import type { CorePorts } from './ports';
 import type { Softphone } from './softphoneHandlers';
 

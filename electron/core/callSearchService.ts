@@ -12,7 +12,7 @@ import { notesExcerpt } from '../../shared/domain/notesExcerpt';
 import { numberForViewer, numberQueryForms, seesNumbersMasked, type LiveCallParty } from '../../shared/domain/customerNumberAccess';
 import { maskDisplayName } from '../../shared/domain/phoneMasking';
 import { auditEntry, type AuditLog } from './auditLog';
-import type { CallerContext } from './dispatcher';
+import type { CallerContext } from './kernel/dispatcher';
 
 /** What the repository filters on; times are wall epoch ms, [fromWall, toWallExclusive). */
 export interface CallSearchCriteria {

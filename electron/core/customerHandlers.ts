@@ -3,8 +3,8 @@ import type { customerMethods } from '../../shared/contract/customers';
 import { ContractError } from '../../shared/contract/envelope';
 import type { CallRecorder } from './callRecorder';
 import { CustomerService } from './customerService';
-import type { ApiHandlers } from './dispatcher';
-import type { EventHub } from './eventHub';
+import type { ApiHandlers } from './kernel/dispatcher';
+import type { EventHub } from './kernel/eventHub';
 import type { CorePorts } from './ports';
 import type { Softphone } from './softphoneHandlers';
 

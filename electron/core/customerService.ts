@@ -12,8 +12,8 @@ import { maskPhoneNumber, normalizePhoneNumber } from '../../shared/domain/phone
 import type { z } from 'zod';
 import { auditEntry, type AuditLog } from './auditLog';
 import type { CallCursor, CustomerCallRow, CustomerRepository, StoredCustomer, StoredCustomerNumber } from './customerPorts';
-import type { CallerContext } from './dispatcher';
-import type { EventHub } from './eventHub';
+import type { CallerContext } from './kernel/dispatcher';
+import type { EventHub } from './kernel/eventHub';
 import type { Logger } from './ports';
 
 /** The softphone as this service sees it (null on a host without one). */

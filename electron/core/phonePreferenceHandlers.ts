@@ -3,7 +3,7 @@ import { ContractError } from '../../shared/contract/envelope';
 import type { phonePreferenceMethods } from '../../shared/contract/phonePreferences';
 import type { CallClocksService } from './callClocksService';
 import type { ClockSettingsStore } from './clockSettings';
-import type { ApiHandlers } from './dispatcher';
+import type { ApiHandlers } from './kernel/dispatcher';
 import { performPhoneShortcut, type PhonePreferencesService } from './phonePreferencesService';
 import type { Softphone } from './softphoneHandlers';
 

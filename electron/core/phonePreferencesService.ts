@@ -11,9 +11,9 @@ import {
   type PhoneShortcuts,
 } from '../../shared/contract/phonePreferences';
 import type { CallView } from '../../shared/contract/softphone';
-import type { EventHub } from './eventHub';
+import type { EventHub } from './kernel/eventHub';
 import type { SettingsPort } from './ports';
-import { SettingsSection } from './settingsSection';
+import { SettingsSection } from './kernel/settingsSection';
 
 /** What a shortcut needs from the phone and the clocks. */
 export interface ShortcutPhone {

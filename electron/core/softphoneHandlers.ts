@@ -1,8 +1,8 @@
 // The softphone's contract handlers, and the composition of its service over the host's ports.
 import { ContractError } from '../../shared/contract/envelope';
 import type { softphoneMethods } from '../../shared/contract/softphone';
-import type { ApiHandlers, CallerContext } from './dispatcher';
-import type { EventHub } from './eventHub';
+import type { ApiHandlers, CallerContext } from './kernel/dispatcher';
+import type { EventHub } from './kernel/eventHub';
 import type { CorePorts } from './ports';
 import { InMemoryCallLists } from './softphoneCallLists';
 import { MediaBridge } from './softphoneMediaBridge';

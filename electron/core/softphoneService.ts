@@ -19,7 +19,7 @@ import {
 } from '../../shared/domain/callStateMachine';
 import { cleanCallerName, cleanCallerNumber } from '../../shared/domain/callerIdText';
 import type { Clock } from '../../shared/domain/clock';
-import type { EventHub } from './eventHub';
+import type { EventHub } from './kernel/eventHub';
 import type { Logger } from './ports';
 import { MediaFailedError, type CallListRepository, type SipPort, type SipPortListener } from './softphonePorts';
 import type { SoftphoneSettings } from './softphoneSettings';

@@ -4,7 +4,7 @@
 import { globalShortcut } from 'electron';
 import type { PhoneShortcuts } from '../../shared/contract/phonePreferences';
 import type { Core } from '../core/createCore';
-import type { CallerContext } from '../core/dispatcher';
+import type { CallerContext } from '../core/kernel/dispatcher';
 import type { Logger } from '../core/ports';
 import { GlobalShortcutBinding } from './globalShortcutBinding';
 

@@ -17,7 +17,7 @@ import { createFallbackCallController } from './fallbackCallController';
 import { fallbackLanguage } from './fallbackCallPage';
 import { openFallbackCallWindow } from './fallbackCallWindow';
 import { bindRendererRecovery, type RendererRecovery } from './rendererRecovery';
-import { systemClock } from '../core/systemClock';
+import { systemClock } from '../core/kernel/systemClock';
 import type { CallView } from '../../shared/contract/softphone';
 import { bindIpc } from './ipcHost';
 import { createElectronSecretStore } from './safeStorageSecretStore';

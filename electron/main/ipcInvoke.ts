@@ -3,7 +3,7 @@
 // Electron documents.
 import type { MethodName } from '../../shared/contract/api';
 import type { Envelope } from '../../shared/contract/envelope';
-import type { CallerContext, Dispatch } from '../core/dispatcher';
+import type { CallerContext, Dispatch } from '../core/kernel/dispatcher';
 import { isTrustedSender, type SenderFrame } from './senderOrigin';
 
 /** What the handler reads of IpcMainInvokeEvent: `senderFrame` is null once the frame is gone. */

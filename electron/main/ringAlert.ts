@@ -3,7 +3,7 @@
 // the agent is typing in) and its taskbar entry flashes; it stops as soon as ringing stops.
 import type { BrowserWindow } from 'electron';
 import type { CallView } from '../../shared/contract/softphone';
-import type { EventHub } from '../core/eventHub';
+import type { EventHub } from '../core/kernel/eventHub';
 
 export function bindRingAlert(eventHub: EventHub, window: () => BrowserWindow | null): () => void {
   const ringing = new Set<string>();

@@ -20,10 +20,10 @@ import { createDataStoreAdapter } from '../adapters/database/dataStoreAdapter';
 import { openStore, type Store } from '../adapters/database/store';
 import { createNodeSoftphonePorts } from '../adapters/sip/nodeSoftphonePorts';
 import { createCore, type Core } from '../core/createCore';
-import type { CallerContext } from '../core/dispatcher';
+import type { CallerContext } from '../core/kernel/dispatcher';
 import type { Logger, SettingsPort } from '../core/ports';
 import type { SecretStore } from '../core/softphonePorts';
-import { systemClock } from '../core/systemClock';
+import { systemClock } from '../core/kernel/systemClock';
 
 export interface HostCoreOptions {
   host: 'electron' | 'web';

@@ -3,7 +3,7 @@
 import { inspect } from 'node:util';
 import type { Clock } from '../../shared/domain/clock';
 import type { Logger } from '../core/ports';
-import { systemClock } from '../core/systemClock';
+import { systemClock } from '../core/kernel/systemClock';
 
 export type UnexpectedErrorKind = 'uncaughtException' | 'unhandledRejection';
 

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientFrameSchema, maxFrameBytes } from '../../shared/contract/wire';
 import type { Core } from '../core/createCore';
-import type { CallerContext } from '../core/dispatcher';
+import type { CallerContext } from '../core/kernel/dispatcher';
 import type { Logger } from '../core/ports';
 import { newAccessToken, tokenCookieName, tokenFromRequest, tokensMatch } from './accessToken';
 import { defaultConnectionLimits, type ConnectionLimits } from './connectionLimits';

@@ -10,7 +10,7 @@ import os from 'node:os';
 import { SipJsPhone } from '../../electron/adapters/sip/sipJsPhone';
 import { StaticSdpMedia } from '../../electron/adapters/sip/staticSdpMedia';
 import type { SipPortListener } from '../../electron/core/softphonePorts';
-import { systemClock } from '../../electron/core/systemClock';
+import { systemClock } from '../../electron/core/kernel/systemClock';
 import type { RegistrationStatus } from '../../shared/contract/softphone';
 import { startKamailio } from '../support/kamailio/kamailioHarness';
 import { cleanUpOnSignal, ms, printTable, summarize, writeBenchJson } from './support/benchStats';

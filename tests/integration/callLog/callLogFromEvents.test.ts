@@ -6,7 +6,7 @@ import { createCallLogStoreRepository } from '../../../electron/adapters/databas
 import { createCallRecordStoreRepository } from '../../../electron/adapters/database/callRecordStoreRepository';
 import { type Store } from '../../../electron/adapters/database/store';
 import { type Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/dispatcher';
+import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
 import type { CallEvent } from '../../../shared/contract/softphone';
 import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../support/sipUa/scriptedUa';

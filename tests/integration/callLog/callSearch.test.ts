@@ -6,8 +6,8 @@ import { createAuditLogStoreRepository } from '../../../electron/adapters/databa
 import { createCallSearchStoreRepository } from '../../../electron/adapters/database/callSearchQueries';
 import { openStore, type Store } from '../../../electron/adapters/database/store';
 import { createCore, type Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/dispatcher';
-import { systemClock } from '../../../electron/core/systemClock';
+import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
+import { systemClock } from '../../../electron/core/kernel/systemClock';
 import type { SearchCallsReply } from '../../../shared/contract/callSearch';
 import { localTime, refundBatch, seedSearchableCalls } from '../../support/database/searchableCalls';
 import { tempDataDir } from '../../support/webHost';

@@ -5,7 +5,7 @@
 // 250 ms before the kill; typing then resumes from the reopened note, as the agent would.
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../electron/adapters/database/store';
-import { systemClock } from '../../../electron/core/systemClock';
+import { systemClock } from '../../../electron/core/kernel/systemClock';
 import { NoteAutosaver } from '../../../shared/domain/noteAutosaver';
 import { openContractSocket } from '../../support/contractSocket';
 import { startWebHost, tempDataDir } from '../../support/webHost';

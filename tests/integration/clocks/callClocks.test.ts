@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCallLogStoreRepository } from '../../../electron/adapters/database/callLogStoreRepository';
 import { type Store } from '../../../electron/adapters/database/store';
 import { type Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/dispatcher';
+import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
 import { ringNumberAt } from '../../../shared/domain/ringCadence';
 import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../support/sipUa/scriptedUa';

@@ -6,8 +6,8 @@ import { createAuditLogStoreRepository } from '../../../electron/adapters/databa
 import { createCustomerStoreRepository } from '../../../electron/adapters/database/customerStoreRepository';
 import { openStore, type Store } from '../../../electron/adapters/database/store';
 import { createCore, type Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/dispatcher';
-import { systemClock } from '../../../electron/core/systemClock';
+import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
+import { systemClock } from '../../../electron/core/kernel/systemClock';
 import type { CustomerView } from '../../../shared/contract/customers';
 import { insertCall } from '../../support/database/callRows';
 import { tempDataDir } from '../../support/webHost';

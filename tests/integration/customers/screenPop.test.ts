@@ -8,7 +8,7 @@ import { createCallLogStoreRepository } from '../../../electron/adapters/databas
 import { createCustomerStoreRepository } from '../../../electron/adapters/database/customerStoreRepository';
 import { type Store } from '../../../electron/adapters/database/store';
 import { type Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/dispatcher';
+import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
 import type { CustomerView, ScreenPop } from '../../../shared/contract/customers';
 import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../support/sipUa/scriptedUa';

@@ -4,9 +4,9 @@
 import { createNodeSoftphonePorts } from '../../../electron/adapters/sip/nodeSoftphonePorts';
 import { openStore, type Store } from '../../../electron/adapters/database/store';
 import { createCore, type Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/dispatcher';
+import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
 import type { CorePorts } from '../../../electron/core/ports';
-import { systemClock } from '../../../electron/core/systemClock';
+import { systemClock } from '../../../electron/core/kernel/systemClock';
 import type { RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { tempDataDir } from '../../support/webHost';
 import { answerMediaRequestsStatically, EventRecorder, MemorySettings, silentLogger } from './softphoneFixtures';

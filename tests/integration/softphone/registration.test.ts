@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistrationStatus } from '../../../shared/contract/softphone';
 import { SipJsPhone } from '../../../electron/adapters/sip/sipJsPhone';
 import { StaticSdpMedia } from '../../../electron/adapters/sip/staticSdpMedia';
-import { systemClock } from '../../../electron/core/systemClock';
+import { systemClock } from '../../../electron/core/kernel/systemClock';
 import type { SipAccount, SipPortListener } from '../../../electron/core/softphonePorts';
 import { freeLoopbackPort, startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { silentLogger } from './softphoneFixtures';

@@ -10,13 +10,13 @@ import { FileKeySecretStore } from '../../../electron/adapters/secrets/fileKeySe
 import { SipJsPhone } from '../../../electron/adapters/sip/sipJsPhone';
 import { StaticSdpMedia, StaticSdpSession } from '../../../electron/adapters/sip/staticSdpMedia';
 import type { Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/dispatcher';
-import { EventHub } from '../../../electron/core/eventHub';
+import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
+import { EventHub } from '../../../electron/core/kernel/eventHub';
 import type { SettingsPort } from '../../../electron/core/ports';
 import { InMemoryCallLists } from '../../../electron/core/softphoneCallLists';
 import { SoftphoneService } from '../../../electron/core/softphoneService';
 import { SoftphoneSettings } from '../../../electron/core/softphoneSettings';
-import { systemClock } from '../../../electron/core/systemClock';
+import { systemClock } from '../../../electron/core/kernel/systemClock';
 import type { RunningKamailio } from '../../support/kamailio/kamailioHarness';
 
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CallClocksService, type ClockPhone, type ClockRecord } from '../../../electron/core/callClocksService';
 import { ClockSettingsStore } from '../../../electron/core/clockSettings';
-import { EventHub } from '../../../electron/core/eventHub';
+import { EventHub } from '../../../electron/core/kernel/eventHub';
 import type { Logger } from '../../../electron/core/ports';
 import type { AgentState, AgentStateView } from '../../../shared/contract/agentState';
 import type { EventName, EventPayloadOf } from '../../../shared/contract/api';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { AgentStateTracker, type StoredAgentState } from '../../../shared/domain/agentState';
 import { AgentStateService, type AgentStateSegment } from '../../../electron/core/agentStateService';
-import { EventHub } from '../../../electron/core/eventHub';
+import { EventHub } from '../../../electron/core/kernel/eventHub';
 import type { AgentStateRepository, CorePorts } from '../../../electron/core/ports';
 import { FakeClock } from '../../support/fakeClock';
 

@@ -2,7 +2,7 @@
 // refused with a clear envelope before any handler runs.
 import { describe, expect, it, vi } from 'vitest';
 import { ContractError } from '../../../shared/contract/envelope';
-import { createDispatcher, type ApiHandlers } from '../../../electron/core/dispatcher';
+import { createDispatcher, type ApiHandlers } from '../../../electron/core/kernel/dispatcher';
 import type { Logger } from '../../../electron/core/ports';
 
 const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };

@@ -2,7 +2,7 @@
 // from the defaults, and an invalid save changes nothing.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { SettingsSection } from '../../../electron/core/settingsSection';
+import { SettingsSection } from '../../../electron/core/kernel/settingsSection';
 import { MemorySettings } from '../../integration/softphone/softphoneFixtures';
 
 const schema = z.object({ limitSec: z.number().int().min(10), guided: z.boolean() }).strict();

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserWindow } from 'electron';
 import type { CallView } from '../../../shared/contract/softphone';
-import { EventHub } from '../../../electron/core/eventHub';
+import { EventHub } from '../../../electron/core/kernel/eventHub';
 import { performPhoneShortcut, type ShortcutPhone } from '../../../electron/core/phonePreferencesService';
 import { bindRingAlert } from '../../../electron/main/ringAlert';
 

@@ -9,8 +9,8 @@ import { createCallSearchStoreRepository } from '../../../../electron/adapters/d
 import { createCustomerStoreRepository } from '../../../../electron/adapters/database/customerStoreRepository';
 import { openStore, type Store } from '../../../../electron/adapters/database/store';
 import { createCore, type Core } from '../../../../electron/core/createCore';
-import type { CallerContext } from '../../../../electron/core/dispatcher';
-import { systemClock } from '../../../../electron/core/systemClock';
+import type { CallerContext } from '../../../../electron/core/kernel/dispatcher';
+import { systemClock } from '../../../../electron/core/kernel/systemClock';
 import type { SearchCallsReply } from '../../../../shared/contract/callSearch';
 import { insertCall } from '../../../support/database/callRows';
 import { tempDataDir } from '../../../support/webHost';

@@ -6,7 +6,7 @@ import { createCallRecordStoreRepository } from '../../../../electron/adapters/d
 import { openStore, type Store } from '../../../../electron/adapters/database/store';
 import { CallRecordService } from '../../../../electron/core/callRecordService';
 import { CallRecordSettingsStore } from '../../../../electron/core/callRecordSettings';
-import type { CallerContext } from '../../../../electron/core/dispatcher';
+import type { CallerContext } from '../../../../electron/core/kernel/dispatcher';
 import { FakeClock } from '../../../support/fakeClock';
 import { insertCall } from '../../../support/database/callRows';
 import { tempDataDir } from '../../../support/webHost';

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/createCore';
 import type { Logger } from '../../../../electron/core/ports';
-import { systemClock } from '../../../../electron/core/systemClock';
+import { systemClock } from '../../../../electron/core/kernel/systemClock';
 import { defaultConnectionLimits } from '../../../../electron/web-host/connectionLimits';
 import { startWebBinding, type WebBinding } from '../../../../electron/web-host/webBinding';
 import { openRawWebSocket, type HostAddress } from '../../../support/rawWebSocket';

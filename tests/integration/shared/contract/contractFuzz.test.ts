@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConfSettings } from '../../../../electron/adapters/settings/confSettings';
 import { createNodeSoftphonePorts } from '../../../../electron/adapters/sip/nodeSoftphonePorts';
 import { createCore } from '../../../../electron/core/createCore';
-import { systemClock } from '../../../../electron/core/systemClock';
+import { systemClock } from '../../../../electron/core/kernel/systemClock';
 import { pendingRestoreFile } from '../../../../electron/adapters/database/backupFiles';
 import { secretsFileName } from '../../../../electron/adapters/secrets/fileKeySecretStore';
 import type { Logger } from '../../../../electron/core/ports';

@@ -14,7 +14,7 @@ import { openStore, type Store } from '../../../../electron/adapters/database/st
 import { createNodeSoftphonePorts } from '../../../../electron/adapters/sip/nodeSoftphonePorts';
 import { createCore, type Core } from '../../../../electron/core/createCore';
 import type { Logger } from '../../../../electron/core/ports';
-import { systemClock } from '../../../../electron/core/systemClock';
+import { systemClock } from '../../../../electron/core/kernel/systemClock';
 import { api, type MethodName } from '../../../../shared/contract/api';
 import { envelopeSchema } from '../../../../shared/contract/envelope';
 import { roles, type Role } from '../../../../shared/contract/roles';

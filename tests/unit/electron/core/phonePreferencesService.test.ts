@@ -1,6 +1,6 @@
 // The agent is told which global shortcuts another application holds (issue 21).
 import { describe, expect, it } from 'vitest';
-import { EventHub } from '../../../../electron/core/eventHub';
+import { EventHub } from '../../../../electron/core/kernel/eventHub';
 import { PhonePreferencesService } from '../../../../electron/core/phonePreferencesService';
 import { MemorySettings } from '../../../integration/softphone/softphoneFixtures';
 

@@ -2,7 +2,7 @@
 // service alone, and through the core's contract as both hosts serve it.
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../../electron/core/createCore';
-import type { CallerContext } from '../../../../electron/core/dispatcher';
+import type { CallerContext } from '../../../../electron/core/kernel/dispatcher';
 import type { Logger, SettingsPort } from '../../../../electron/core/ports';
 import { ShellNoticesService } from '../../../../electron/core/shellNoticesService';
 import { roles } from '../../../../shared/contract/roles';

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayloadOf } from '../../../../shared/contract/api';
 import type { ScreenPop } from '../../../../shared/contract/customers';
 import type { CallEvent, CallLists, CallView } from '../../../../shared/contract/softphone';
-import type { CallerContext } from '../../../../electron/core/dispatcher';
-import { EventHub } from '../../../../electron/core/eventHub';
+import type { CallerContext } from '../../../../electron/core/kernel/dispatcher';
+import { EventHub } from '../../../../electron/core/kernel/eventHub';
 import { eventViewFor, softphoneNumberView } from '../../../../electron/core/softphoneNumberViews';
 
 const owner: CallerContext = { role: 'agent', userId: 'local' };

@@ -2,7 +2,7 @@
 // before, every call answered FORBIDDEN); a call from anywhere else never does.
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../../shared/contract/envelope';
-import type { CallerContext, Dispatch } from '../../../../electron/core/dispatcher';
+import type { CallerContext, Dispatch } from '../../../../electron/core/kernel/dispatcher';
 import { ipcInvokeHandler } from '../../../../electron/main/ipcInvoke';
 
 const caller: CallerContext = { role: 'agent', userId: 'local' };

@@ -1,5 +1,5 @@
 // Production Clock: performance.now() for monotonic time, Date.now() for wall time.
-import type { Clock, TimerHandle } from '../../shared/domain/clock';
+import type { Clock, TimerHandle } from '../../../shared/domain/clock';
 
 export const systemClock: Clock = {
   monotonicNow: () => performance.now(),

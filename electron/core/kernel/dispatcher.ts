@@ -7,11 +7,11 @@ import {
   type MethodName,
   type ParsedRequestOf,
   type ReplyOf,
-} from '../../shared/contract/api';
-import { ContractError, type Envelope } from '../../shared/contract/envelope';
-import type { Role } from '../../shared/contract/roles';
-import { findIllFormedText } from '../../shared/contract/wellFormedText';
-import type { Logger } from './ports';
+} from '../../../shared/contract/api';
+import { ContractError, type Envelope } from '../../../shared/contract/envelope';
+import type { Role } from '../../../shared/contract/roles';
+import { findIllFormedText } from '../../../shared/contract/wellFormedText';
+import type { Logger } from '../ports';
 
 export interface CallerContext {
   role: Role;
