@@ -7,7 +7,7 @@ import type { CallRecordSettingsStore } from './callRecordSettings';
 import { CallSearchService } from './callSearchService';
 import type { ApiHandlers } from './kernel/dispatcher';
 import type { CorePorts } from './ports';
-import type { Softphone } from './softphoneHandlers';
+import type { Softphone } from './softphone/softphoneHandlers';
 
 type CallSearchHandlers = Pick<ApiHandlers, keyof typeof callSearchMethods>;
 

@@ -15,12 +15,12 @@ import { PhonePreferencesService } from './phonePreferencesService';
 import { dataStoreHandlers } from './dataStoreHandlers';
 import { createDispatcher, type ApiHandlers, type Dispatch } from './kernel/dispatcher';
 import { EventHub } from './kernel/eventHub';
-import { eventViewFor } from './softphoneNumberViews';
+import { eventViewFor } from './softphone/softphoneNumberViews';
 import { ContractError } from '../../shared/contract/envelope';
 import { parseExportRange } from '../../shared/domain/exportRange';
 import type { CorePorts } from './ports';
 import { ShellNoticesService } from './shellNoticesService';
-import { createSoftphone, softphoneHandlers, type Softphone } from './softphoneHandlers';
+import { createSoftphone, softphoneHandlers, type Softphone } from './softphone/softphoneHandlers';
 
 export interface Core {
   dispatch: Dispatch;

@@ -6,7 +6,7 @@ import { CustomerService } from './customerService';
 import type { ApiHandlers } from './kernel/dispatcher';
 import type { EventHub } from './kernel/eventHub';
 import type { CorePorts } from './ports';
-import type { Softphone } from './softphoneHandlers';
+import type { Softphone } from './softphone/softphoneHandlers';
 
 type CustomerHandlers = Pick<ApiHandlers, keyof typeof customerMethods>;
 

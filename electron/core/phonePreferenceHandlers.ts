@@ -5,7 +5,7 @@ import type { CallClocksService } from './callClocksService';
 import type { ClockSettingsStore } from './clockSettings';
 import type { ApiHandlers } from './kernel/dispatcher';
 import { performPhoneShortcut, type PhonePreferencesService } from './phonePreferencesService';
-import type { Softphone } from './softphoneHandlers';
+import type { Softphone } from './softphone/softphoneHandlers';
 
 type PhonePreferenceHandlers = Pick<ApiHandlers, keyof typeof phonePreferenceMethods>;
 

@@ -10,7 +10,7 @@ import type { CallRecordRepository } from './callRecordService';
 import type { CallSearchRepository } from './callSearchService';
 import type { CustomerRepository } from './customerPorts';
 import type { DataStorePort } from './dataStorePort';
-import type { SoftphonePorts } from './softphoneHandlers';
+import type { SoftphonePorts } from './softphone/softphoneHandlers';
 
 /** User settings (not data): electron-store in Electron, conf in the web host; same file format. */
 export interface SettingsPort {

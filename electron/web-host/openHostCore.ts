@@ -22,7 +22,7 @@ import { createNodeSoftphonePorts } from '../adapters/sip/nodeSoftphonePorts';
 import { createCore, type Core } from '../core/createCore';
 import type { CallerContext } from '../core/kernel/dispatcher';
 import type { Logger, SettingsPort } from '../core/ports';
-import type { SecretStore } from '../core/softphonePorts';
+import type { SecretStore } from '../core/softphone/ports';
 import { systemClock } from '../core/kernel/systemClock';
 
 export interface HostCoreOptions {

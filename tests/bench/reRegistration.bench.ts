@@ -9,7 +9,7 @@
 import os from 'node:os';
 import { SipJsPhone } from '../../electron/adapters/sip/sipJsPhone';
 import { StaticSdpMedia } from '../../electron/adapters/sip/staticSdpMedia';
-import type { SipPortListener } from '../../electron/core/softphonePorts';
+import type { SipPortListener } from '../../electron/core/softphone/ports';
 import { systemClock } from '../../electron/core/kernel/systemClock';
 import type { RegistrationStatus } from '../../shared/contract/softphone';
 import { startKamailio } from '../support/kamailio/kamailioHarness';

@@ -5,7 +5,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { SecretStore } from '../../core/softphonePorts';
+import type { SecretStore } from '../../core/softphone/ports';
 
 interface SealedSecret {
   iv: string;

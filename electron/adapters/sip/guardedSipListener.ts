@@ -2,7 +2,7 @@
 // message handlers, microtasks, timers) where an exception would reach Node as uncaught and end the
 // host with every call on it (issue 12). A failing callback is logged; the SIP side carries on.
 import type { Logger } from '../../core/ports';
-import type { SipPortListener } from '../../core/softphonePorts';
+import type { SipPortListener } from '../../core/softphone/ports';
 
 /**
  * Every callback except onIncomingCall is made safe. onIncomingCall is left to throw: its caller

@@ -8,7 +8,7 @@ import type {
   SessionDescriptionHandlerOptions,
 } from 'sip.js';
 import type { IceServer } from '../../../shared/contract/softphone';
-import type { MediaPort, MediaSession } from '../../core/softphonePorts';
+import type { MediaPort, MediaSession } from '../../core/softphone/ports';
 
 /** The options our code passes through sip.js (sessionDescriptionHandlerOptions). */
 export interface MediaHandlerOptions extends SessionDescriptionHandlerOptions {

@@ -3,8 +3,8 @@
 // shell passes the same SIP adapter with a safeStorage-backed SecretStore instead.
 import type { Clock } from '../../../shared/domain/clock';
 import type { Logger } from '../../core/ports';
-import type { SoftphonePorts } from '../../core/softphoneHandlers';
-import type { SecretStore } from '../../core/softphonePorts';
+import type { SoftphonePorts } from '../../core/softphone/softphoneHandlers';
+import type { SecretStore } from '../../core/softphone/ports';
 import { FileKeySecretStore } from '../secrets/fileKeySecretStore';
 import { SipJsPhone } from './sipJsPhone';
 

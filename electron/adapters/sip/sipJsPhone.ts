@@ -19,7 +19,7 @@ import { cleanSipText } from '../../../shared/domain/callerIdText';
 import type { CallParty, EndReason } from '../../../shared/domain/callStateMachine';
 import type { Clock, TimerHandle } from '../../../shared/domain/clock';
 import type { Logger } from '../../core/ports';
-import { MediaFailedError, type MediaPort, type SipAccount, type SipPort, type SipPortListener } from '../../core/softphonePorts';
+import { MediaFailedError, type MediaPort, type SipAccount, type SipPort, type SipPortListener } from '../../core/softphone/ports';
 import { guardedSipListener } from './guardedSipListener';
 import { guardIncomingRequests, type IncomingRequestGuard } from './incomingRequestGuard';
 import { MediaPortSessionDescriptionHandler, mediaPortHandlerFactory } from './mediaPortSessionDescriptionHandler';

@@ -2,7 +2,7 @@
 // valid static audio SDP with the right direction attributes and records what it was asked to do.
 // It fakes media only; the signalling around it is real sip.js through a real Kamailio.
 import { randomBytes } from 'node:crypto';
-import type { MediaPort, MediaSession } from '../../core/softphonePorts';
+import type { MediaPort, MediaSession } from '../../core/softphone/ports';
 
 /**
  * 'rtp': plain RTP/AVP, as a SIP desk phone offers. 'webrtc': the profile a WebRTC gateway (SBC)

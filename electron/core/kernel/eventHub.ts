@@ -1,7 +1,7 @@
 // Typed fan-out of contract events from core services to every connected renderer.
 import { events, type EventName, type EventPayloadOf } from '../../../shared/contract/api';
 import type { CallerContext } from './dispatcher';
-import { eventViewFor, type EventView } from '../softphoneNumberViews';
+import { eventViewFor, type EventView } from '../softphone/softphoneNumberViews';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void;
 

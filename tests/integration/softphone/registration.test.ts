@@ -5,7 +5,7 @@ import type { RegistrationStatus } from '../../../shared/contract/softphone';
 import { SipJsPhone } from '../../../electron/adapters/sip/sipJsPhone';
 import { StaticSdpMedia } from '../../../electron/adapters/sip/staticSdpMedia';
 import { systemClock } from '../../../electron/core/kernel/systemClock';
-import type { SipAccount, SipPortListener } from '../../../electron/core/softphonePorts';
+import type { SipAccount, SipPortListener } from '../../../electron/core/softphone/ports';
 import { freeLoopbackPort, startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { silentLogger } from './softphoneFixtures';
 

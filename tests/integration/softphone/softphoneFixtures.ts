@@ -13,9 +13,9 @@ import type { Core } from '../../../electron/core/createCore';
 import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
 import { EventHub } from '../../../electron/core/kernel/eventHub';
 import type { SettingsPort } from '../../../electron/core/ports';
-import { InMemoryCallLists } from '../../../electron/core/softphoneCallLists';
-import { SoftphoneService } from '../../../electron/core/softphoneService';
-import { SoftphoneSettings } from '../../../electron/core/softphoneSettings';
+import { InMemoryCallLists } from '../../../electron/core/softphone/inMemoryCallLists';
+import { SoftphoneService } from '../../../electron/core/softphone/softphoneService';
+import { SoftphoneSettings } from '../../../electron/core/softphone/softphoneSettings';
 import { systemClock } from '../../../electron/core/kernel/systemClock';
 import type { RunningKamailio } from '../../support/kamailio/kamailioHarness';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MediaRequest } from '../../../shared/contract/softphone';
 import { mediaRequestSchema } from '../../../shared/contract/softphone';
 import { MediaPortSessionDescriptionHandler } from '../../../electron/adapters/sip/mediaPortSessionDescriptionHandler';
-import { MediaBridge } from '../../../electron/core/softphoneMediaBridge';
+import { MediaBridge } from '../../../electron/core/softphone/mediaBridge';
 import { FakeClock } from '../../support/fakeClock';
 
 const sdp = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n';

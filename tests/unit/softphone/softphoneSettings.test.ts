@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveSoftphoneSettingsSchema } from '../../../shared/contract/softphone';
 import { FileKeySecretStore, secretKeyFileName, secretsFileName } from '../../../electron/adapters/secrets/fileKeySecretStore';
-import { SoftphoneSettings, softphoneSettingsKey } from '../../../electron/core/softphoneSettings';
+import { SoftphoneSettings, softphoneSettingsKey } from '../../../electron/core/softphone/softphoneSettings';
 import { MemorySettings } from '../../integration/softphone/softphoneFixtures';
 
 const account = {

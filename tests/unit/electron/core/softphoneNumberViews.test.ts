@@ -6,7 +6,7 @@ import type { ScreenPop } from '../../../../shared/contract/customers';
 import type { CallEvent, CallLists, CallView } from '../../../../shared/contract/softphone';
 import type { CallerContext } from '../../../../electron/core/kernel/dispatcher';
 import { EventHub } from '../../../../electron/core/kernel/eventHub';
-import { eventViewFor, softphoneNumberView } from '../../../../electron/core/softphoneNumberViews';
+import { eventViewFor, softphoneNumberView } from '../../../../electron/core/softphone/softphoneNumberViews';
 
 const owner: CallerContext = { role: 'agent', userId: 'local' };
 const otherAgent: CallerContext = { role: 'agent', userId: 'someone-else' };

@@ -3,8 +3,8 @@
 // getSoftphoneSettings still answers and the agent can fix the account in the settings page.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SoftphoneSettings, softphoneSettingsKey } from '../../../../electron/core/softphoneSettings';
-import type { SecretStore } from '../../../../electron/core/softphonePorts';
+import { SoftphoneSettings, softphoneSettingsKey } from '../../../../electron/core/softphone/softphoneSettings';
+import type { SecretStore } from '../../../../electron/core/softphone/ports';
 import { saveSoftphoneSettingsSchema, softphoneSettingsViewSchema } from '../../../../shared/contract/softphone';
 import { MemorySettings } from '../../../integration/softphone/softphoneFixtures';
 

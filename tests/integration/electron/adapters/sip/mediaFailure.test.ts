@@ -3,7 +3,7 @@
 // Kamailio and sip.js; the desk's media is the static SDP fake with its SDP step made to fail.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StaticSdpMedia } from '../../../../../electron/adapters/sip/staticSdpMedia';
-import type { MediaSession } from '../../../../../electron/core/softphonePorts';
+import type { MediaSession } from '../../../../../electron/core/softphone/ports';
 import type { CallEvent } from '../../../../../shared/contract/softphone';
 import { startKamailio, type RunningKamailio } from '../../../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../../../support/sipUa/scriptedUa';

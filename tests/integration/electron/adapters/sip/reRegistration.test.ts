@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SipJsPhone } from '../../../../../electron/adapters/sip/sipJsPhone';
 import { StaticSdpMedia } from '../../../../../electron/adapters/sip/staticSdpMedia';
-import type { SipPortListener } from '../../../../../electron/core/softphonePorts';
+import type { SipPortListener } from '../../../../../electron/core/softphone/ports';
 import type { RegistrationStatus } from '../../../../../shared/contract/softphone';
 import { FakeClock } from '../../../../support/fakeClock';
 import { startKamailio, type RunningKamailio } from '../../../../support/kamailio/kamailioHarness';

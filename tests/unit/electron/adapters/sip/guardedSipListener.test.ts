@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { guardedSipListener } from '../../../../../electron/adapters/sip/guardedSipListener';
 import type { Logger } from '../../../../../electron/core/ports';
-import type { SipPortListener } from '../../../../../electron/core/softphonePorts';
+import type { SipPortListener } from '../../../../../electron/core/softphone/ports';
 
 function recordingLogger(): Logger & { errors: string[] } {
   const errors: string[] = [];

@@ -1,10 +1,10 @@
 // MediaPort that forwards each media step of a call to the renderer's RTCPeerConnection as an
 // onMediaRequest event, and settles it when the renderer calls completeMediaRequest.
 import { randomUUID } from 'node:crypto';
-import type { IceServer, MediaRequest } from '../../shared/contract/softphone';
-import type { Clock, TimerHandle } from '../../shared/domain/clock';
-import { checkOffer } from '../../shared/domain/webRtcOfferCheck';
-import type { MediaPort, MediaSession } from './softphonePorts';
+import type { IceServer, MediaRequest } from '../../../shared/contract/softphone';
+import type { Clock, TimerHandle } from '../../../shared/domain/clock';
+import { checkOffer } from '../../../shared/domain/webRtcOfferCheck';
+import type { MediaPort, MediaSession } from './ports';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type MediaRequestBody = DistributiveOmit<MediaRequest, 'requestId' | 'callId'>;

@@ -1,9 +1,9 @@
 // Softphone account settings: plain fields in the SettingsPort, the password only in the
 // SecretStore (encrypted at rest), and never in anything returned to a renderer.
 import type { z } from 'zod';
-import { saveSoftphoneSettingsSchema, type SaveSoftphoneSettings, type SoftphoneSettingsView } from '../../shared/contract/softphone';
-import type { Logger, SettingsPort } from './ports';
-import type { SecretStore, SipAccount } from './softphonePorts';
+import { saveSoftphoneSettingsSchema, type SaveSoftphoneSettings, type SoftphoneSettingsView } from '../../../shared/contract/softphone';
+import type { Logger, SettingsPort } from '../ports';
+import type { SecretStore, SipAccount } from './ports';
 
 export const softphoneSettingsKey = 'softphone.account';
 export const softphonePasswordSecret = 'softphone.password';

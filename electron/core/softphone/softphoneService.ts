@@ -1,6 +1,6 @@
 // The softphone service: turns what the SIP port reports into call state machines and contract
 // events, and carries out the agent's call commands (answer, hold, transfer, …) over the ports.
-import { ContractError } from '../../shared/contract/envelope';
+import { ContractError } from '../../../shared/contract/envelope';
 import type {
   CallEvent,
   CallLists,
@@ -10,18 +10,18 @@ import type {
   SaveSoftphoneSettings,
   SoftphoneSettingsView,
   SoftphoneState,
-} from '../../shared/contract/softphone';
+} from '../../../shared/contract/softphone';
 import {
   CallStateMachine,
   InvalidCallTransition,
   type CallParty,
   type EndReason,
-} from '../../shared/domain/callStateMachine';
-import { cleanCallerName, cleanCallerNumber } from '../../shared/domain/callerIdText';
-import type { Clock } from '../../shared/domain/clock';
-import type { EventHub } from './kernel/eventHub';
-import type { Logger } from './ports';
-import { MediaFailedError, type CallListRepository, type SipPort, type SipPortListener } from './softphonePorts';
+} from '../../../shared/domain/callStateMachine';
+import { cleanCallerName, cleanCallerNumber } from '../../../shared/domain/callerIdText';
+import type { Clock } from '../../../shared/domain/clock';
+import type { EventHub } from '../kernel/eventHub';
+import type { Logger } from '../ports';
+import { MediaFailedError, type CallListRepository, type SipPort, type SipPortListener } from './ports';
 import type { SoftphoneSettings } from './softphoneSettings';
 
 export interface SoftphoneDeps {

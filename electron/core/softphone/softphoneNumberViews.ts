@@ -1,12 +1,12 @@
 // S-6 for the softphone's replies and events: the numbers and display names of calls, the missed
 // and declined lists and screen pops, as one viewer may see them. Every read of these goes
 // through here (getSoftphoneState, getCallLists, and each event subscriber), like every other read.
-import type { EventName, EventPayloadOf } from '../../shared/contract/api';
-import type { ClockNotice } from '../../shared/contract/callClocks';
-import type { ScreenPop } from '../../shared/contract/customers';
-import type { CallEvent, CallLists, CallListEntry, CallView, RemoteParty, SoftphoneState } from '../../shared/contract/softphone';
-import { mayViewPhoneOwnersNumbers, type NumberViewer } from '../../shared/domain/customerNumberAccess';
-import { maskDisplayName, maskPhoneNumber } from '../../shared/domain/phoneMasking';
+import type { EventName, EventPayloadOf } from '../../../shared/contract/api';
+import type { ClockNotice } from '../../../shared/contract/callClocks';
+import type { ScreenPop } from '../../../shared/contract/customers';
+import type { CallEvent, CallLists, CallListEntry, CallView, RemoteParty, SoftphoneState } from '../../../shared/contract/softphone';
+import { mayViewPhoneOwnersNumbers, type NumberViewer } from '../../../shared/domain/customerNumberAccess';
+import { maskDisplayName, maskPhoneNumber } from '../../../shared/domain/phoneMasking';
 
 export function maskedRemoteParty(remote: RemoteParty): RemoteParty {
   return { ...remote, number: maskPhoneNumber(remote.number), name: remote.name === null ? null : maskDisplayName(remote.name) };

@@ -1,16 +1,16 @@
 // The softphone's contract handlers, and the composition of its service over the host's ports.
-import { ContractError } from '../../shared/contract/envelope';
-import type { softphoneMethods } from '../../shared/contract/softphone';
-import type { ApiHandlers, CallerContext } from './kernel/dispatcher';
-import type { EventHub } from './kernel/eventHub';
-import type { CorePorts } from './ports';
-import { InMemoryCallLists } from './softphoneCallLists';
-import { MediaBridge } from './softphoneMediaBridge';
-import type { CallListRepository, MediaPort, SecretStore, SipPort } from './softphonePorts';
+import { ContractError } from '../../../shared/contract/envelope';
+import type { softphoneMethods } from '../../../shared/contract/softphone';
+import type { ApiHandlers, CallerContext } from '../kernel/dispatcher';
+import type { EventHub } from '../kernel/eventHub';
+import type { CorePorts } from '../ports';
+import { InMemoryCallLists } from './inMemoryCallLists';
+import { MediaBridge } from './mediaBridge';
+import type { CallListRepository, MediaPort, SecretStore, SipPort } from './ports';
 import { softphoneNumberView } from './softphoneNumberViews';
 import { SoftphoneService } from './softphoneService';
 import { SoftphoneSettings } from './softphoneSettings';
-import { WakeDetector } from '../../shared/domain/wakeDetector';
+import { WakeDetector } from '../../../shared/domain/wakeDetector';
 
 /** What a host passes in to have a softphone (CorePorts.softphone). */
 export interface SoftphonePorts {

@@ -1,6 +1,6 @@
 // Missed and declined calls kept in memory (bounded) until the store lands; same repository port.
-import type { CallListEntry } from '../../shared/contract/softphone';
-import type { CallListRepository } from './softphonePorts';
+import type { CallListEntry } from '../../../shared/contract/softphone';
+import type { CallListRepository } from './ports';
 
 export class InMemoryCallLists implements CallListRepository {
   private readonly lists = { missed: [] as CallListEntry[], declined: [] as CallListEntry[] };

@@ -6,9 +6,9 @@ import type {
   OfferRefusal,
   RegistrationStatus,
   RemoteParty,
-} from '../../shared/contract/softphone';
-import type { CallParty } from '../../shared/domain/callStateMachine';
-import type { EndReason } from '../../shared/domain/callStateMachine';
+} from '../../../shared/contract/softphone';
+import type { CallParty } from '../../../shared/domain/callStateMachine';
+import type { EndReason } from '../../../shared/domain/callStateMachine';
 
 /** A call's audio could not be set up: the browser refused the far end's media. */
 export class MediaFailedError extends Error {
