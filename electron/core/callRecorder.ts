@@ -5,7 +5,7 @@ import type { CallEvent } from '../../shared/contract/softphone';
 import { buildCallRecord, callEventRow, type CallRecordRow } from '../../shared/domain/callRecord';
 import type { RingOutcome } from '../../shared/domain/ringCounter';
 import type { WrapUpResult } from '../../shared/domain/wrapUpTimer';
-import type { ClockRecord } from './callClocksService';
+import type { ClockRecord } from './callClocks/callClocksService';
 import type { Logger } from './ports';
 
 /** One row of call_events; `kind` is a call event type or a clock record kind. */

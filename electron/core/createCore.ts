@@ -1,14 +1,14 @@
 // Composition root shared by both hosts: builds the services over the ports a host passes in.
 import { AgentStateService } from './agentStateService';
-import { callClockHandlers } from './callClockHandlers';
-import { CallClocksService } from './callClocksService';
+import { callClockHandlers } from './callClocks/callClocksHandlers';
+import { CallClocksService } from './callClocks/callClocksService';
 import { CallRecorder } from './callRecorder';
 import { callRecordHandlers } from './callRecordHandlers';
 import { CallRecordService } from './callRecordService';
 import { CallRecordSettingsStore } from './callRecordSettings';
 import { WorkingCalendarSettingsStore } from './workingCalendarSettings';
 import { callSearchHandlers } from './callSearchHandlers';
-import { ClockSettingsStore } from './clockSettings';
+import { ClockSettingsStore } from './callClocks/callClocksSettings';
 import { createCustomerService, customerHandlers } from './customerHandlers';
 import { phonePreferenceHandlers } from './phonePreferenceHandlers';
 import { PhonePreferencesService } from './phonePreferencesService';

@@ -1,8 +1,8 @@
 // The phone-preference contract's handlers.
 import { ContractError } from '../../shared/contract/envelope';
 import type { phonePreferenceMethods } from '../../shared/contract/phonePreferences';
-import type { CallClocksService } from './callClocksService';
-import type { ClockSettingsStore } from './clockSettings';
+import type { CallClocksService } from './callClocks/callClocksService';
+import type { ClockSettingsStore } from './callClocks/callClocksSettings';
 import type { ApiHandlers } from './kernel/dispatcher';
 import { performPhoneShortcut, type PhonePreferencesService } from './phonePreferencesService';
 import type { Softphone } from './softphone/softphoneHandlers';

@@ -1,8 +1,8 @@
 // The call clocks service on a fake clock, driven through a fake ClockPhone: ring counts (S-1),
 // ring-no-answer, guided hold with check-ins (S-2) and wrap-up, at exact times and instantly.
 import { describe, expect, it } from 'vitest';
-import { CallClocksService, type ClockPhone, type ClockRecord } from '../../../electron/core/callClocksService';
-import { ClockSettingsStore } from '../../../electron/core/clockSettings';
+import { CallClocksService, type ClockPhone, type ClockRecord } from '../../../electron/core/callClocks/callClocksService';
+import { ClockSettingsStore } from '../../../electron/core/callClocks/callClocksSettings';
 import { EventHub } from '../../../electron/core/kernel/eventHub';
 import type { Logger } from '../../../electron/core/ports';
 import type { AgentState, AgentStateView } from '../../../shared/contract/agentState';

@@ -1,7 +1,7 @@
 // The service-standard clock settings (S-1, S-2, wrap-up) in the settings file.
-import { clockSettingsSchema, defaultClockSettings, type ClockSettings } from '../../shared/contract/callClocks';
-import type { SettingsPort } from './ports';
-import { SettingsSection } from './kernel/settingsSection';
+import { clockSettingsSchema, defaultClockSettings, type ClockSettings } from '../../../shared/contract/callClocks';
+import type { SettingsPort } from '../ports';
+import { SettingsSection } from '../kernel/settingsSection';
 
 export class ClockSettingsStore extends SettingsSection<ClockSettings> {
   constructor(settings: SettingsPort) {

@@ -1,10 +1,10 @@
 // The clock contract's handlers. Settings work on every host; the live clocks need a softphone.
-import { ContractError } from '../../shared/contract/envelope';
-import type { callClockMethods } from '../../shared/contract/callClocks';
+import { ContractError } from '../../../shared/contract/envelope';
+import type { callClockMethods } from '../../../shared/contract/callClocks';
 import type { CallClocksService } from './callClocksService';
-import type { ClockSettingsStore } from './clockSettings';
-import type { ApiHandlers } from './kernel/dispatcher';
-import type { EventHub } from './kernel/eventHub';
+import type { ClockSettingsStore } from './callClocksSettings';
+import type { ApiHandlers } from '../kernel/dispatcher';
+import type { EventHub } from '../kernel/eventHub';
 
 type CallClockHandlers = Pick<ApiHandlers, keyof typeof callClockMethods>;
 

@@ -1,20 +1,20 @@
 // Runs the service-standard clocks for every call, in the main process on the injected clock:
 // the ring counter from 'ringing' (S-1), guided hold (S-2) and wrap-up after the last call ends.
 // It pushes their state to the UI and reports what happened (ClockRecord) for the call log.
-import type { SelectableAgentState } from '../../shared/contract/agentState';
-import type { CallClocksState, HoldGuideView, RingCount, RingStanding, WrapUpView } from '../../shared/contract/callClocks';
-import { ContractError } from '../../shared/contract/envelope';
-import type { CallEvent } from '../../shared/contract/softphone';
-import type { Clock } from '../../shared/domain/clock';
-import { HoldGuide, HoldGuideRefused, type HoldCheckIn, type HoldSegment } from '../../shared/domain/holdGuide';
-import { Listeners } from '../../shared/domain/listeners';
-import { ringBoundaryMs, ringCycleMs } from '../../shared/domain/ringCadence';
-import { RingCounter, standardRings, type RingOutcome } from '../../shared/domain/ringCounter';
-import { WrapUpRefused, WrapUpTimer, type WrapUpResult } from '../../shared/domain/wrapUpTimer';
-import type { AgentStateService } from './agentStateService';
-import type { ClockSettingsStore } from './clockSettings';
-import type { EventHub } from './kernel/eventHub';
-import type { Logger } from './ports';
+import type { SelectableAgentState } from '../../../shared/contract/agentState';
+import type { CallClocksState, HoldGuideView, RingCount, RingStanding, WrapUpView } from '../../../shared/contract/callClocks';
+import { ContractError } from '../../../shared/contract/envelope';
+import type { CallEvent } from '../../../shared/contract/softphone';
+import type { Clock } from '../../../shared/domain/clock';
+import { HoldGuide, HoldGuideRefused, type HoldCheckIn, type HoldSegment } from '../../../shared/domain/holdGuide';
+import { Listeners } from '../../../shared/domain/listeners';
+import { ringBoundaryMs, ringCycleMs } from '../../../shared/domain/ringCadence';
+import { RingCounter, standardRings, type RingOutcome } from '../../../shared/domain/ringCounter';
+import { WrapUpRefused, WrapUpTimer, type WrapUpResult } from '../../../shared/domain/wrapUpTimer';
+import type { AgentStateService } from '../agentStateService';
+import type { ClockSettingsStore } from './callClocksSettings';
+import type { EventHub } from '../kernel/eventHub';
+import type { Logger } from '../ports';
 
 /** What the clocks decided about a call, for the call log and the QA timeline. */
 export type ClockRecord =
