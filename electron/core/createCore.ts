@@ -9,7 +9,7 @@ import { CallRecordSettingsStore } from './callRecordSettings';
 import { WorkingCalendarSettingsStore } from './workingCalendarSettings';
 import { callSearchHandlers } from './callSearchHandlers';
 import { ClockSettingsStore } from './callClocks/callClocksSettings';
-import { createCustomerService, customerHandlers } from './customerHandlers';
+import { createCustomerService, customerHandlers } from './customers/customerHandlers';
 import { phonePreferenceHandlers } from './phonePreferenceHandlers';
 import { PhonePreferencesService } from './phonePreferencesService';
 import { dataStoreHandlers } from './dataStoreHandlers';

@@ -3,18 +3,18 @@
 // number leaves the core already masked or not for the viewer (customerNumberAccess.ts), and every
 // view is written to the audit log before it is returned (a change and its audit row: one commit).
 import { randomUUID } from 'node:crypto';
-import type { CustomerCall, CustomerNumberEntry, CustomerSummary, CustomerView, saveCustomerSchema, ScreenPop } from '../../shared/contract/customers';
-import { ContractError } from '../../shared/contract/envelope';
-import type { CallEvent, CallView } from '../../shared/contract/softphone';
-import { numberForms, numberForViewer, phoneKey, sameNumber, seesNumbersMasked, type LiveCallParty, type NumberViewer } from '../../shared/domain/customerNumberAccess';
-import type { Clock } from '../../shared/domain/clock';
-import { maskPhoneNumber, normalizePhoneNumber } from '../../shared/domain/phoneMasking';
+import type { CustomerCall, CustomerNumberEntry, CustomerSummary, CustomerView, saveCustomerSchema, ScreenPop } from '../../../shared/contract/customers';
+import { ContractError } from '../../../shared/contract/envelope';
+import type { CallEvent, CallView } from '../../../shared/contract/softphone';
+import { numberForms, numberForViewer, phoneKey, sameNumber, seesNumbersMasked, type LiveCallParty, type NumberViewer } from '../../../shared/domain/customerNumberAccess';
+import type { Clock } from '../../../shared/domain/clock';
+import { maskPhoneNumber, normalizePhoneNumber } from '../../../shared/domain/phoneMasking';
 import type { z } from 'zod';
-import { auditEntry, type AuditLog } from './auditLog';
-import type { CallCursor, CustomerCallRow, CustomerRepository, StoredCustomer, StoredCustomerNumber } from './customerPorts';
-import type { CallerContext } from './kernel/dispatcher';
-import type { EventHub } from './kernel/eventHub';
-import type { Logger } from './ports';
+import { auditEntry, type AuditLog } from '../auditLog';
+import type { CallCursor, CustomerCallRow, CustomerRepository, StoredCustomer, StoredCustomerNumber } from './ports';
+import type { CallerContext } from '../kernel/dispatcher';
+import type { EventHub } from '../kernel/eventHub';
+import type { Logger } from '../ports';
 
 /** The softphone as this service sees it (null on a host without one). */
 export interface CustomerPhone {

@@ -1,12 +1,12 @@
 // The customer-record contract handlers; without a store (and its audit log) they answer UNAVAILABLE.
-import type { customerMethods } from '../../shared/contract/customers';
-import { ContractError } from '../../shared/contract/envelope';
-import type { CallRecorder } from './callRecorder';
+import type { customerMethods } from '../../../shared/contract/customers';
+import { ContractError } from '../../../shared/contract/envelope';
+import type { CallRecorder } from '../callRecorder';
 import { CustomerService } from './customerService';
-import type { ApiHandlers } from './kernel/dispatcher';
-import type { EventHub } from './kernel/eventHub';
-import type { CorePorts } from './ports';
-import type { Softphone } from './softphone/softphoneHandlers';
+import type { ApiHandlers } from '../kernel/dispatcher';
+import type { EventHub } from '../kernel/eventHub';
+import type { CorePorts } from '../ports';
+import type { Softphone } from '../softphone/softphoneHandlers';
 
 type CustomerHandlers = Pick<ApiHandlers, keyof typeof customerMethods>;
 
