@@ -7,7 +7,7 @@ import { callRecordHandlers } from './callRecordHandlers';
 import { CallRecordService } from './callRecordService';
 import { CallRecordSettingsStore } from './callRecordSettings';
 import { WorkingCalendarSettingsStore } from './workingCalendarSettings';
-import { callSearchHandlers } from './callSearchHandlers';
+import { callSearchHandlers } from './callSearch/callSearchHandlers';
 import { ClockSettingsStore } from './callClocks/callClocksSettings';
 import { createCustomerService, customerHandlers } from './customers/customerHandlers';
 import { phonePreferenceHandlers } from './phonePreferenceHandlers';

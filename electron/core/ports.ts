@@ -7,7 +7,7 @@ import type { AgentStateTotals } from '../../shared/contract/agentState';
 import type { AuditLog } from './auditLog';
 import type { CallLogRepository } from './callRecorder';
 import type { CallRecordRepository } from './callRecordService';
-import type { CallSearchRepository } from './callSearchService';
+import type { CallSearchRepository } from './callSearch/callSearchService';
 import type { CustomerRepository } from './customers/ports';
 import type { DataStorePort } from './dataStorePort';
 import type { SoftphonePorts } from './softphone/softphoneHandlers';

@@ -1,18 +1,18 @@
 // Call search and UI export over a repository port. The core, not the UI, decides what a caller
 // sees (S-6): numbers are masked for roles that may not see them, filters naming an unknown
 // category or disposition are refused, and every search and export is audited before it is answered.
-import { maxUiExportRows, mayExportFullNumbers, type CallSearchOptions, type CallSearchRow, type SearchCallsReply } from '../../shared/contract/callSearch';
-import type { CallRecordSettings } from '../../shared/contract/callRecords';
-import { ContractError } from '../../shared/contract/envelope';
-import type { CallOutcome } from '../../shared/domain/callRecord';
-import type { Clock } from '../../shared/domain/clock';
-import { toCsv, toJson, type ExportableCall } from '../../shared/domain/callExport';
-import { parseExportRange, parseRangeEdge, type ExportRange, type RangeOptions } from '../../shared/domain/exportRange';
-import { notesExcerpt } from '../../shared/domain/notesExcerpt';
-import { numberForViewer, numberQueryForms, seesNumbersMasked, type LiveCallParty } from '../../shared/domain/customerNumberAccess';
-import { maskDisplayName } from '../../shared/domain/phoneMasking';
-import { auditEntry, type AuditLog } from './auditLog';
-import type { CallerContext } from './kernel/dispatcher';
+import { maxUiExportRows, mayExportFullNumbers, type CallSearchOptions, type CallSearchRow, type SearchCallsReply } from '../../../shared/contract/callSearch';
+import type { CallRecordSettings } from '../../../shared/contract/callRecords';
+import { ContractError } from '../../../shared/contract/envelope';
+import type { CallOutcome } from '../../../shared/domain/callRecord';
+import type { Clock } from '../../../shared/domain/clock';
+import { toCsv, toJson, type ExportableCall } from '../../../shared/domain/callExport';
+import { parseExportRange, parseRangeEdge, type ExportRange, type RangeOptions } from '../../../shared/domain/exportRange';
+import { notesExcerpt } from '../../../shared/domain/notesExcerpt';
+import { numberForViewer, numberQueryForms, seesNumbersMasked, type LiveCallParty } from '../../../shared/domain/customerNumberAccess';
+import { maskDisplayName } from '../../../shared/domain/phoneMasking';
+import { auditEntry, type AuditLog } from '../auditLog';
+import type { CallerContext } from '../kernel/dispatcher';
 
 /** What the repository filters on; times are wall epoch ms, [fromWall, toWallExclusive). */
 export interface CallSearchCriteria {

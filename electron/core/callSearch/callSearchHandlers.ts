@@ -1,13 +1,13 @@
 // The call-search contract's handlers: search, its filter lists, and the UI export. Without a
 // store and its audit log behind them they answer UNAVAILABLE (S-6: nothing is shown unaudited).
-import type { callSearchMethods } from '../../shared/contract/callSearch';
-import { ContractError } from '../../shared/contract/envelope';
-import type { LiveCallParty } from '../../shared/domain/customerNumberAccess';
-import type { CallRecordSettingsStore } from './callRecordSettings';
+import type { callSearchMethods } from '../../../shared/contract/callSearch';
+import { ContractError } from '../../../shared/contract/envelope';
+import type { LiveCallParty } from '../../../shared/domain/customerNumberAccess';
+import type { CallRecordSettingsStore } from '../callRecordSettings';
 import { CallSearchService } from './callSearchService';
-import type { ApiHandlers } from './kernel/dispatcher';
-import type { CorePorts } from './ports';
-import type { Softphone } from './softphone/softphoneHandlers';
+import type { ApiHandlers } from '../kernel/dispatcher';
+import type { CorePorts } from '../ports';
+import type { Softphone } from '../softphone/softphoneHandlers';
 
 type CallSearchHandlers = Pick<ApiHandlers, keyof typeof callSearchMethods>;
 
