@@ -12,7 +12,7 @@ import { ClockSettingsStore } from './callClocks/callClocksSettings';
 import { createCustomerService, customerHandlers } from './customers/customerHandlers';
 import { phonePreferenceHandlers } from './phonePreferenceHandlers';
 import { PhonePreferencesService } from './phonePreferencesService';
-import { dataStoreHandlers } from './dataStoreHandlers';
+import { dataStoreHandlers } from './dataStore/dataStoreHandlers';
 import { createDispatcher, type ApiHandlers, type Dispatch } from './kernel/dispatcher';
 import { EventHub } from './kernel/eventHub';
 import { eventViewFor } from './softphone/softphoneNumberViews';

@@ -9,7 +9,7 @@ import type { CallLogRepository } from './callRecorder';
 import type { CallRecordRepository } from './callRecordService';
 import type { CallSearchRepository } from './callSearch/callSearchService';
 import type { CustomerRepository } from './customers/ports';
-import type { DataStorePort } from './dataStorePort';
+import type { DataStorePort } from './dataStore/ports';
 import type { SoftphonePorts } from './softphone/softphoneHandlers';
 
 /** User settings (not data): electron-store in Electron, conf in the web host; same file format. */

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ContractError } from '../../../shared/contract/envelope';
 import type { BackupInfo } from '../../../shared/contract/dataStore';
-import type { DataStorePort } from '../../core/dataStorePort';
+import type { DataStorePort } from '../../core/dataStore/ports';
 import { backupsDir, checkBackup, pendingRestoreFile } from './backupFiles';
 import type { Store } from './store';
 

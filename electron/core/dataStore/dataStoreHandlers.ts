@@ -1,7 +1,7 @@
 // Contract handlers for database health, backups and restores.
-import { ContractError } from '../../shared/contract/envelope';
-import type { DataStorePort } from './dataStorePort';
-import type { ApiHandlers } from './kernel/dispatcher';
+import { ContractError } from '../../../shared/contract/envelope';
+import type { DataStorePort } from './ports';
+import type { ApiHandlers } from '../kernel/dispatcher';
 
 type DataStoreHandlers = Pick<ApiHandlers, 'getStoreStatus' | 'backupNow' | 'listBackups' | 'stageRestore'>;
 

@@ -1,5 +1,5 @@
 // What the core needs from the database beyond repositories: health, backups, staged restores.
-import type { BackupInfo, StoreStatus } from '../../shared/contract/dataStore';
+import type { BackupInfo, StoreStatus } from '../../../shared/contract/dataStore';
 
 export interface DataStorePort {
   status(): StoreStatus;
