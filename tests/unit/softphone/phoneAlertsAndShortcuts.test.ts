@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserWindow } from 'electron';
 import type { CallView } from '../../../shared/contract/softphone';
 import { EventHub } from '../../../electron/core/kernel/eventHub';
-import { performPhoneShortcut, type ShortcutPhone } from '../../../electron/core/phonePreferencesService';
+import { performPhoneShortcut, type ShortcutPhone } from '../../../electron/core/phonePreferences/phonePreferencesService';
 import { bindRingAlert } from '../../../electron/main/ringAlert';
 
 function view(callId: string, phase: CallView['phase'], extra: Partial<CallView> = {}): CallView {

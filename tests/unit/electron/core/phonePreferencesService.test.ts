@@ -1,7 +1,7 @@
 // The agent is told which global shortcuts another application holds (issue 21).
 import { describe, expect, it } from 'vitest';
 import { EventHub } from '../../../../electron/core/kernel/eventHub';
-import { PhonePreferencesService } from '../../../../electron/core/phonePreferencesService';
+import { PhonePreferencesService } from '../../../../electron/core/phonePreferences/phonePreferencesService';
 import { MemorySettings } from '../../../integration/softphone/softphoneFixtures';
 
 describe('PhonePreferencesService global shortcut status', () => {

@@ -9,11 +9,11 @@ import {
   type GlobalShortcutStatus,
   type PhoneShortcutAction,
   type PhoneShortcuts,
-} from '../../shared/contract/phonePreferences';
-import type { CallView } from '../../shared/contract/softphone';
-import type { EventHub } from './kernel/eventHub';
-import type { SettingsPort } from './ports';
-import { SettingsSection } from './kernel/settingsSection';
+} from '../../../shared/contract/phonePreferences';
+import type { CallView } from '../../../shared/contract/softphone';
+import type { EventHub } from '../kernel/eventHub';
+import type { SettingsPort } from '../ports';
+import { SettingsSection } from '../kernel/settingsSection';
 
 /** What a shortcut needs from the phone and the clocks. */
 export interface ShortcutPhone {

@@ -1,11 +1,11 @@
 // The phone-preference contract's handlers.
-import { ContractError } from '../../shared/contract/envelope';
-import type { phonePreferenceMethods } from '../../shared/contract/phonePreferences';
-import type { CallClocksService } from './callClocks/callClocksService';
-import type { ClockSettingsStore } from './callClocks/callClocksSettings';
-import type { ApiHandlers } from './kernel/dispatcher';
+import { ContractError } from '../../../shared/contract/envelope';
+import type { phonePreferenceMethods } from '../../../shared/contract/phonePreferences';
+import type { CallClocksService } from '../callClocks/callClocksService';
+import type { ClockSettingsStore } from '../callClocks/callClocksSettings';
+import type { ApiHandlers } from '../kernel/dispatcher';
 import { performPhoneShortcut, type PhonePreferencesService } from './phonePreferencesService';
-import type { Softphone } from './softphone/softphoneHandlers';
+import type { Softphone } from '../softphone/softphoneHandlers';
 
 type PhonePreferenceHandlers = Pick<ApiHandlers, keyof typeof phonePreferenceMethods>;
 
