@@ -6,7 +6,7 @@ import type { CallRecordForm, NoteRevision } from '../../shared/contract/callRec
 import { ContractError } from '../../shared/contract/envelope';
 import type { Clock } from '../../shared/domain/clock';
 import type { Role } from '../../shared/contract/roles';
-import { auditEntry, type AuditEntry } from './auditLog';
+import { auditEntry, type AuditEntry } from './audit/auditLog';
 import type { CallRecordSettingsStore } from './callRecordSettings';
 import type { CallerContext } from './kernel/dispatcher';
 

@@ -1,12 +1,12 @@
 // Composition root shared by both hosts: builds the services over the ports a host passes in.
-import { AgentStateService } from './agentStateService';
+import { AgentStateService } from './agentState/agentStateService';
 import { callClockHandlers } from './callClocks/callClocksHandlers';
 import { CallClocksService } from './callClocks/callClocksService';
 import { CallRecorder } from './callRecorder';
 import { callRecordHandlers } from './callRecordHandlers';
 import { CallRecordService } from './callRecordService';
 import { CallRecordSettingsStore } from './callRecordSettings';
-import { WorkingCalendarSettingsStore } from './workingCalendarSettings';
+import { WorkingCalendarSettingsStore } from './workingCalendar/workingCalendarSettings';
 import { callSearchHandlers } from './callSearch/callSearchHandlers';
 import { ClockSettingsStore } from './callClocks/callClocksSettings';
 import { createCustomerService, customerHandlers } from './customers/customerHandlers';
@@ -19,7 +19,7 @@ import { eventViewFor } from './softphone/softphoneNumberViews';
 import { ContractError } from '../../shared/contract/envelope';
 import { parseExportRange } from '../../shared/domain/exportRange';
 import type { CorePorts } from './ports';
-import { ShellNoticesService } from './shellNoticesService';
+import { ShellNoticesService } from './shellNotices/shellNoticesService';
 import { createSoftphone, softphoneHandlers, type Softphone } from './softphone/softphoneHandlers';
 
 export interface Core {

@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/domain/clock';
 import type { Language } from '../../shared/contract/appInfo';
 import type { Role } from '../../shared/contract/roles';
 import type { AgentStateTotals } from '../../shared/contract/agentState';
-import type { AuditLog } from './auditLog';
+import type { AuditLog } from './audit/auditLog';
 import type { CallLogRepository } from './callRecorder';
 import type { CallRecordRepository } from './callRecordService';
 import type { CallSearchRepository } from './callSearch/callSearchService';

@@ -1,7 +1,7 @@
 // The agent's current state and finished state segments, kept in the store.
 import { z } from 'zod';
 import { agentStateSchema } from '../../../shared/contract/agentState';
-import type { AgentStateSegment } from '../../core/agentStateService';
+import type { AgentStateSegment } from '../../core/agentState/agentStateService';
 import type { AgentStateRepository } from '../../core/ports';
 import type { Store } from './store';
 

@@ -7,7 +7,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import path from 'node:path';
 import { z } from 'zod';
 import { roleSchema } from '../../../shared/contract/roles';
-import type { AuditEntry, AuditLog } from '../../core/auditLog';
+import type { AuditEntry, AuditLog } from '../../core/audit/auditLog';
 import type { Logger } from '../../core/ports';
 import { fsyncDir } from './storeFiles';
 

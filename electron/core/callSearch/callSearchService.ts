@@ -11,7 +11,7 @@ import { parseExportRange, parseRangeEdge, type ExportRange, type RangeOptions }
 import { notesExcerpt } from '../../../shared/domain/notesExcerpt';
 import { numberForViewer, numberQueryForms, seesNumbersMasked, type LiveCallParty } from '../../../shared/domain/customerNumberAccess';
 import { maskDisplayName } from '../../../shared/domain/phoneMasking';
-import { auditEntry, type AuditLog } from '../auditLog';
+import { auditEntry, type AuditLog } from '../audit/auditLog';
 import type { CallerContext } from '../kernel/dispatcher';
 
 /** What the repository filters on; times are wall epoch ms, [fromWall, toWallExclusive). */

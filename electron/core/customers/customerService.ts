@@ -10,7 +10,7 @@ import { numberForms, numberForViewer, phoneKey, sameNumber, seesNumbersMasked, 
 import type { Clock } from '../../../shared/domain/clock';
 import { maskPhoneNumber, normalizePhoneNumber } from '../../../shared/domain/phoneMasking';
 import type { z } from 'zod';
-import { auditEntry, type AuditLog } from '../auditLog';
+import { auditEntry, type AuditLog } from '../audit/auditLog';
 import type { CallCursor, CustomerCallRow, CustomerRepository, StoredCustomer, StoredCustomerNumber } from './ports';
 import type { CallerContext } from '../kernel/dispatcher';
 import type { EventHub } from '../kernel/eventHub';

@@ -1,7 +1,7 @@
 // Agent state: transitions, durations on the injected clock, persistence before acknowledgement.
 import { describe, expect, it } from 'vitest';
 import { AgentStateTracker, type StoredAgentState } from '../../../shared/domain/agentState';
-import { AgentStateService, type AgentStateSegment } from '../../../electron/core/agentStateService';
+import { AgentStateService, type AgentStateSegment } from '../../../electron/core/agentState/agentStateService';
 import { EventHub } from '../../../electron/core/kernel/eventHub';
 import type { AgentStateRepository, CorePorts } from '../../../electron/core/ports';
 import { FakeClock } from '../../support/fakeClock';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../../electron/core/createCore';
 import type { CallerContext } from '../../../../electron/core/kernel/dispatcher';
 import type { Logger, SettingsPort } from '../../../../electron/core/ports';
-import { ShellNoticesService } from '../../../../electron/core/shellNoticesService';
+import { ShellNoticesService } from '../../../../electron/core/shellNotices/shellNoticesService';
 import { roles } from '../../../../shared/contract/roles';
 import { FakeClock } from '../../../support/fakeClock';
 

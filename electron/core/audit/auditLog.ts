@@ -1,9 +1,9 @@
 // S-6 (access by role, reviewed regularly): the audit log port. Every view and every export of
 // customer data is recorded with who, in which role, did what to which subject. Stores that change
 // data write the entry in the same transaction as the change (see CustomerRepository.save).
-import type { Role } from '../../shared/contract/roles';
-import type { Clock } from '../../shared/domain/clock';
-import type { CallerContext } from './kernel/dispatcher';
+import type { Role } from '../../../shared/contract/roles';
+import type { Clock } from '../../../shared/domain/clock';
+import type { CallerContext } from '../kernel/dispatcher';
 
 /** One audit_log row. `detail` says what was seen or done, without repeating the data itself. */
 export interface AuditEntry {

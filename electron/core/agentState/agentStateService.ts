@@ -1,8 +1,8 @@
 // Owns the agent state: changes it, persists it before acknowledging, and announces it.
-import type { AgentState, AgentStateView } from '../../shared/contract/agentState';
-import { AgentStateTracker } from '../../shared/domain/agentState';
-import type { EventHub } from './kernel/eventHub';
-import type { AgentStateRepository, CorePorts } from './ports';
+import type { AgentState, AgentStateView } from '../../../shared/contract/agentState';
+import { AgentStateTracker } from '../../../shared/domain/agentState';
+import type { EventHub } from '../kernel/eventHub';
+import type { AgentStateRepository, CorePorts } from '../ports';
 
 export interface AgentStateSegment {
   state: AgentState;

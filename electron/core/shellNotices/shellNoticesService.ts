@@ -1,8 +1,8 @@
 // What the desktop shell tells the agent through the page (issue 21): the shell reports a window
 // restart here, the reloaded page reads it. Fed only by the Electron shell, so the web host's core
 // answers "no notices". Also tells the shell when a (re)started page has its media engine running.
-import type { ShellNotices, WindowRestartReason } from '../../shared/contract/shellNotices';
-import type { Clock } from '../../shared/domain/clock';
+import type { ShellNotices, WindowRestartReason } from '../../../shared/contract/shellNotices';
+import type { Clock } from '../../../shared/domain/clock';
 
 export interface ShellNoticesDeps {
   clock: Clock;
