@@ -2,10 +2,10 @@
 import { AgentStateService } from './agentState/agentStateService';
 import { callClockHandlers } from './callClocks/callClocksHandlers';
 import { CallClocksService } from './callClocks/callClocksService';
-import { CallRecorder } from './callRecorder';
-import { callRecordHandlers } from './callRecordHandlers';
-import { CallRecordService } from './callRecordService';
-import { CallRecordSettingsStore } from './callRecordSettings';
+import { CallRecorder } from './callLog/callLogWriter';
+import { callRecordHandlers } from './callLog/callLogHandlers';
+import { CallRecordService } from './callLog/callLogService';
+import { CallRecordSettingsStore } from './callLog/callLogSettings';
 import { WorkingCalendarSettingsStore } from './workingCalendar/workingCalendarSettings';
 import { callSearchHandlers } from './callSearch/callSearchHandlers';
 import { ClockSettingsStore } from './callClocks/callClocksSettings';

@@ -3,7 +3,7 @@
 import type { callSearchMethods } from '../../../shared/contract/callSearch';
 import { ContractError } from '../../../shared/contract/envelope';
 import type { LiveCallParty } from '../../../shared/domain/customerNumberAccess';
-import type { CallRecordSettingsStore } from '../callRecordSettings';
+import type { CallRecordSettingsStore } from '../callLog/callLogSettings';
 import { CallSearchService } from './callSearchService';
 import type { ApiHandlers } from '../kernel/dispatcher';
 import type { CorePorts } from '../ports';

@@ -1,7 +1,7 @@
 // The customer-record contract handlers; without a store (and its audit log) they answer UNAVAILABLE.
 import type { customerMethods } from '../../../shared/contract/customers';
 import { ContractError } from '../../../shared/contract/envelope';
-import type { CallRecorder } from '../callRecorder';
+import type { CallRecorder } from '../callLog/callLogWriter';
 import { CustomerService } from './customerService';
 import type { ApiHandlers } from '../kernel/dispatcher';
 import type { EventHub } from '../kernel/eventHub';

@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCallRecordStoreRepository } from '../../../../electron/adapters/database/callRecordStoreRepository';
 import { openStore, type Store } from '../../../../electron/adapters/database/store';
-import { CallRecordService } from '../../../../electron/core/callRecordService';
-import { CallRecordSettingsStore } from '../../../../electron/core/callRecordSettings';
+import { CallRecordService } from '../../../../electron/core/callLog/callLogService';
+import { CallRecordSettingsStore } from '../../../../electron/core/callLog/callLogSettings';
 import type { CallerContext } from '../../../../electron/core/kernel/dispatcher';
 import { FakeClock } from '../../../support/fakeClock';
 import { insertCall } from '../../../support/database/callRows';

@@ -2,13 +2,13 @@
 // category and disposition. A save after the record is closed (the call and its wrap-up are over)
 // is an amendment and is marked as one, so QA can tell notes taken on the call from later edits;
 // so is a later change of category or disposition (recorded with who and when, and audited).
-import type { CallRecordForm, NoteRevision } from '../../shared/contract/callRecords';
-import { ContractError } from '../../shared/contract/envelope';
-import type { Clock } from '../../shared/domain/clock';
-import type { Role } from '../../shared/contract/roles';
-import { auditEntry, type AuditEntry } from './audit/auditLog';
-import type { CallRecordSettingsStore } from './callRecordSettings';
-import type { CallerContext } from './kernel/dispatcher';
+import type { CallRecordForm, NoteRevision } from '../../../shared/contract/callRecords';
+import { ContractError } from '../../../shared/contract/envelope';
+import type { Clock } from '../../../shared/domain/clock';
+import type { Role } from '../../../shared/contract/roles';
+import { auditEntry, type AuditEntry } from '../audit/auditLog';
+import type { CallRecordSettingsStore } from './callLogSettings';
+import type { CallerContext } from '../kernel/dispatcher';
 
 export interface StoredCallRecord {
   /** The call's row exists (the call log writes it from the first call event). */

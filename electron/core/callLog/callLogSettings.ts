@@ -1,7 +1,7 @@
 // The category and disposition lists (S-3 call records) in the settings file.
-import { callRecordSettingsSchema, defaultCallRecordSettings, type CallRecordSettings } from '../../shared/contract/callRecords';
-import type { SettingsPort } from './ports';
-import { SettingsSection } from './kernel/settingsSection';
+import { callRecordSettingsSchema, defaultCallRecordSettings, type CallRecordSettings } from '../../../shared/contract/callRecords';
+import type { SettingsPort } from '../ports';
+import { SettingsSection } from '../kernel/settingsSection';
 
 export class CallRecordSettingsStore extends SettingsSection<CallRecordSettings> {
   constructor(settings: SettingsPort) {

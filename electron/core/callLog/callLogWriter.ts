@@ -1,12 +1,12 @@
 // Keeps the call log from what happens: every softphone call event and every clock decision is
 // written to call_events (the QA timeline), and the call's row in `calls` is rebuilt from them
 // (S-1.3 ring fields, hold, talk and wrap-up time). Writes for one call are chained in order.
-import type { CallEvent } from '../../shared/contract/softphone';
-import { buildCallRecord, callEventRow, type CallRecordRow } from '../../shared/domain/callRecord';
-import type { RingOutcome } from '../../shared/domain/ringCounter';
-import type { WrapUpResult } from '../../shared/domain/wrapUpTimer';
-import type { ClockRecord } from './callClocks/callClocksService';
-import type { Logger } from './ports';
+import type { CallEvent } from '../../../shared/contract/softphone';
+import { buildCallRecord, callEventRow, type CallRecordRow } from '../../../shared/domain/callRecord';
+import type { RingOutcome } from '../../../shared/domain/ringCounter';
+import type { WrapUpResult } from '../../../shared/domain/wrapUpTimer';
+import type { ClockRecord } from '../callClocks/callClocksService';
+import type { Logger } from '../ports';
 
 /** One row of call_events; `kind` is a call event type or a clock record kind. */
 export interface TimelineRow {

@@ -1,11 +1,11 @@
 // The call-record contract's handlers. The lists work on every host; notes and classification
 // need the store (CorePorts.callRecords).
-import type { callRecordMethods } from '../../shared/contract/callRecords';
-import { ContractError } from '../../shared/contract/envelope';
-import type { CallRecordService } from './callRecordService';
-import type { CallRecordSettingsStore } from './callRecordSettings';
-import type { ApiHandlers } from './kernel/dispatcher';
-import type { EventHub } from './kernel/eventHub';
+import type { callRecordMethods } from '../../../shared/contract/callRecords';
+import { ContractError } from '../../../shared/contract/envelope';
+import type { CallRecordService } from './callLogService';
+import type { CallRecordSettingsStore } from './callLogSettings';
+import type { ApiHandlers } from '../kernel/dispatcher';
+import type { EventHub } from '../kernel/eventHub';
 
 type CallRecordHandlers = Pick<ApiHandlers, keyof typeof callRecordMethods>;
 
