@@ -1,14 +1,14 @@
 // Composition root shared by both hosts: builds the services over the ports a host passes in.
 import { AgentStateService } from './agentState/agentStateService';
-import { callClockHandlers } from './callClocks/callClocksHandlers';
+import { callClocksHandlers } from './callClocks/callClocksHandlers';
 import { CallClocksService } from './callClocks/callClocksService';
-import { CallRecorder } from './callLog/callLogWriter';
-import { callRecordHandlers } from './callLog/callLogHandlers';
-import { CallRecordService } from './callLog/callLogService';
-import { CallRecordSettingsStore } from './callLog/callLogSettings';
+import { CallLogWriter } from './callLog/callLogWriter';
+import { callLogHandlers } from './callLog/callLogHandlers';
+import { CallLogService } from './callLog/callLogService';
+import { CallLogSettingsStore } from './callLog/callLogSettings';
 import { WorkingCalendarSettingsStore } from './workingCalendar/workingCalendarSettings';
 import { callSearchHandlers } from './callSearch/callSearchHandlers';
-import { ClockSettingsStore } from './callClocks/callClocksSettings';
+import { CallClocksSettingsStore } from './callClocks/callClocksSettings';
 import { createCustomerService, customerHandlers } from './customers/customerHandlers';
 import { phonePreferenceHandlers } from './phonePreferences/phonePreferencesHandlers';
 import { PhonePreferencesService } from './phonePreferences/phonePreferencesService';
@@ -29,7 +29,7 @@ export interface Core {
   softphone: Softphone | null;
   preferences: PhonePreferencesService;
   clocks: CallClocksService | null;
-  recorder: CallRecorder | null;
+  recorder: CallLogWriter | null;
   /** Issue 21: the Electron shell reports window restarts here; the page reads them. */
   shellNotices: ShellNoticesService;
   close(): Promise<void>;
@@ -40,12 +40,12 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   const eventHub = new EventHub(eventViewFor(ports.hostInfo.userId));
   const agentState = await AgentStateService.open(ports, eventHub);
   const softphone = ports.softphone ? await createSoftphone({ ...ports, softphone: ports.softphone }, eventHub) : null;
-  const clockSettings = new ClockSettingsStore(ports.settings);
+  const clockSettings = new CallClocksSettingsStore(ports.settings);
   const clocks = softphone
     ? new CallClocksService({ clock: ports.clock, phone: softphone.service, agentState, settings: clockSettings, eventHub, logger: ports.logger })
     : null;
   const preferences = new PhonePreferencesService(ports.settings, eventHub);
-  const recorder = softphone && clocks && ports.callLog ? new CallRecorder(ports.callLog, ports.hostInfo.userId, ports.logger) : null;
+  const recorder = softphone && clocks && ports.callLog ? new CallLogWriter(ports.callLog, ports.hostInfo.userId, ports.logger) : null;
   if (recorder && softphone && clocks) {
     // The clocks subscribed first, so a ring outcome is recorded before the event that ended ringing.
     softphone.service.onCallEvent((event) => void recorder.callEvent(event));
@@ -54,16 +54,16 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   // After the recorder: a screen pop links the call to its customer once the call's row is written.
   const customers = createCustomerService(ports, eventHub, softphone, recorder);
 
-  const callRecordSettings = new CallRecordSettingsStore(ports.settings);
+  const callRecordSettings = new CallLogSettingsStore(ports.settings);
   const callRecords = ports.callRecords
-    ? new CallRecordService({
+    ? new CallLogService({
         repository: ports.callRecords,
         settings: callRecordSettings,
         clock: ports.clock,
         isOpen: (callId) => (softphone?.service.isLive(callId) ?? false) || (clocks?.isWrappingUp(callId) ?? false),
       })
     : null;
-  const clockHandlers = callClockHandlers(clockSettings, clocks, eventHub);
+  const clockHandlers = callClocksHandlers(clockSettings, clocks, eventHub);
   const workingCalendar = new WorkingCalendarSettingsStore(ports.settings);
   const shellNotices = new ShellNoticesService({ clock: ports.clock, callsUp: () => softphone?.service.hasLiveCalls() ?? false });
   const phoneHandlers = softphoneHandlers(softphone, ports.hostInfo.userId);
@@ -93,7 +93,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
       if (callId && callRecords) await callRecords.assertReadyToFinish(callId);
       return clockHandlers.endWrapUp(request, caller);
     },
-    ...callRecordHandlers(callRecordSettings, callRecords, eventHub),
+    ...callLogHandlers(callRecordSettings, callRecords, eventHub),
     getWorkingCalendar: () => workingCalendar.get(),
     saveWorkingCalendar: (request) => {
       const saved = workingCalendar.save(request);

@@ -2,13 +2,13 @@
 import { ContractError } from '../../../shared/contract/envelope';
 import type { callClockMethods } from '../../../shared/contract/callClocks';
 import type { CallClocksService } from './callClocksService';
-import type { ClockSettingsStore } from './callClocksSettings';
+import type { CallClocksSettingsStore } from './callClocksSettings';
 import type { ApiHandlers } from '../kernel/dispatcher';
 import type { EventHub } from '../kernel/eventHub';
 
-type CallClockHandlers = Pick<ApiHandlers, keyof typeof callClockMethods>;
+type CallClocksHandlers = Pick<ApiHandlers, keyof typeof callClockMethods>;
 
-export function callClockHandlers(settings: ClockSettingsStore, clocks: CallClocksService | null, eventHub: EventHub): CallClockHandlers {
+export function callClocksHandlers(settings: CallClocksSettingsStore, clocks: CallClocksService | null, eventHub: EventHub): CallClocksHandlers {
   const c = (): CallClocksService => {
     if (!clocks) throw new ContractError('UNAVAILABLE', 'This host has no softphone, so no call clocks run.');
     return clocks;

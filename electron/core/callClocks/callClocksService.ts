@@ -12,7 +12,7 @@ import { ringBoundaryMs, ringCycleMs } from '../../../shared/domain/ringCadence'
 import { RingCounter, standardRings, type RingOutcome } from '../../../shared/domain/ringCounter';
 import { WrapUpRefused, WrapUpTimer, type WrapUpResult } from '../../../shared/domain/wrapUpTimer';
 import type { AgentStateService } from '../agentState/agentStateService';
-import type { ClockSettingsStore } from './callClocksSettings';
+import type { CallClocksSettingsStore } from './callClocksSettings';
 import type { EventHub } from '../kernel/eventHub';
 import type { Logger } from '../ports';
 
@@ -51,7 +51,7 @@ export interface CallClocksDeps {
   clock: Clock;
   phone: ClockPhone;
   agentState: Pick<AgentStateService, 'set'>;
-  settings: ClockSettingsStore;
+  settings: CallClocksSettingsStore;
   eventHub: EventHub;
   logger: Logger;
 }

@@ -3,7 +3,7 @@ import { clockSettingsSchema, defaultClockSettings, type ClockSettings } from '.
 import type { SettingsPort } from '../ports';
 import { SettingsSection } from '../kernel/settingsSection';
 
-export class ClockSettingsStore extends SettingsSection<ClockSettings> {
+export class CallClocksSettingsStore extends SettingsSection<ClockSettings> {
   constructor(settings: SettingsPort) {
     super(settings, 'clocks', clockSettingsSchema, defaultClockSettings);
   }

@@ -2,15 +2,15 @@
 // need the store (CorePorts.callRecords).
 import type { callRecordMethods } from '../../../shared/contract/callRecords';
 import { ContractError } from '../../../shared/contract/envelope';
-import type { CallRecordService } from './callLogService';
-import type { CallRecordSettingsStore } from './callLogSettings';
+import type { CallLogService } from './callLogService';
+import type { CallLogSettingsStore } from './callLogSettings';
 import type { ApiHandlers } from '../kernel/dispatcher';
 import type { EventHub } from '../kernel/eventHub';
 
-type CallRecordHandlers = Pick<ApiHandlers, keyof typeof callRecordMethods>;
+type CallLogHandlers = Pick<ApiHandlers, keyof typeof callRecordMethods>;
 
-export function callRecordHandlers(settings: CallRecordSettingsStore, records: CallRecordService | null, eventHub: EventHub): CallRecordHandlers {
-  const r = (): CallRecordService => {
+export function callLogHandlers(settings: CallLogSettingsStore, records: CallLogService | null, eventHub: EventHub): CallLogHandlers {
+  const r = (): CallLogService => {
     if (!records) throw new ContractError('UNAVAILABLE', 'This host keeps no call log.');
     return records;
   };

@@ -7,7 +7,7 @@ import { ContractError } from '../../../shared/contract/envelope';
 import type { Clock } from '../../../shared/domain/clock';
 import type { Role } from '../../../shared/contract/roles';
 import { auditEntry, type AuditEntry } from '../audit/auditLog';
-import type { CallRecordSettingsStore } from './callLogSettings';
+import type { CallLogSettingsStore } from './callLogSettings';
 import type { CallerContext } from '../kernel/dispatcher';
 
 export interface StoredCallRecord {
@@ -40,14 +40,14 @@ export interface CallRecordRepository {
 /** Whether a call's record is still open: the call is live, or its wrap-up is running. */
 export type RecordOpen = (callId: string) => boolean;
 
-export class CallRecordService {
+export class CallLogService {
   /** Saves of one call run one after another, so revision numbers follow the typing order. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly deps: {
       repository: CallRecordRepository;
-      settings: CallRecordSettingsStore;
+      settings: CallLogSettingsStore;
       clock: Clock;
       isOpen: RecordOpen;
     },

@@ -3,7 +3,7 @@ import { callRecordSettingsSchema, defaultCallRecordSettings, type CallRecordSet
 import type { SettingsPort } from '../ports';
 import { SettingsSection } from '../kernel/settingsSection';
 
-export class CallRecordSettingsStore extends SettingsSection<CallRecordSettings> {
+export class CallLogSettingsStore extends SettingsSection<CallRecordSettings> {
   constructor(settings: SettingsPort) {
     super(settings, 'callRecords', callRecordSettingsSchema, defaultCallRecordSettings);
   }

@@ -31,7 +31,7 @@ interface CallInProgress {
   ended: boolean;
 }
 
-export class CallRecorder {
+export class CallLogWriter {
   private readonly calls = new Map<string, CallInProgress>();
   /** Writes not yet settled, including those of calls already forgotten. */
   private readonly pending = new Set<Promise<void>>();

@@ -3,7 +3,7 @@
 import type { callSearchMethods } from '../../../shared/contract/callSearch';
 import { ContractError } from '../../../shared/contract/envelope';
 import type { LiveCallParty } from '../../../shared/domain/customerNumberAccess';
-import type { CallRecordSettingsStore } from '../callLog/callLogSettings';
+import type { CallLogSettingsStore } from '../callLog/callLogSettings';
 import { CallSearchService } from './callSearchService';
 import type { ApiHandlers } from '../kernel/dispatcher';
 import type { CorePorts } from '../ports';
@@ -13,7 +13,7 @@ type CallSearchHandlers = Pick<ApiHandlers, keyof typeof callSearchMethods>;
 
 export interface CallSearchWiring {
   /** The category and disposition lists the filters offer and check against. */
-  recordSettings: Pick<CallRecordSettingsStore, 'get'>;
+  recordSettings: Pick<CallLogSettingsStore, 'get'>;
   /** This host's phone, whose current calls the local agent may see in full (S-6). */
   softphone: Softphone | null;
 }

@@ -1,7 +1,7 @@
 // The customer-record contract handlers; without a store (and its audit log) they answer UNAVAILABLE.
 import type { customerMethods } from '../../../shared/contract/customers';
 import { ContractError } from '../../../shared/contract/envelope';
-import type { CallRecorder } from '../callLog/callLogWriter';
+import type { CallLogWriter } from '../callLog/callLogWriter';
 import { CustomerService } from './customerService';
 import type { ApiHandlers } from '../kernel/dispatcher';
 import type { EventHub } from '../kernel/eventHub';
@@ -29,7 +29,7 @@ export function customerHandlers(service: CustomerService | null): CustomerHandl
 }
 
 /** The service over the host's ports, or null when the host has no customer store or audit log. */
-export function createCustomerService(ports: CorePorts, eventHub: EventHub, softphone: Softphone | null, recorder: CallRecorder | null): CustomerService | null {
+export function createCustomerService(ports: CorePorts, eventHub: EventHub, softphone: Softphone | null, recorder: CallLogWriter | null): CustomerService | null {
   if (!ports.customers || !ports.audit) return null;
   const phone = softphone?.service;
   return new CustomerService({

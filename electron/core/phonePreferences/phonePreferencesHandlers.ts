@@ -2,7 +2,7 @@
 import { ContractError } from '../../../shared/contract/envelope';
 import type { phonePreferenceMethods } from '../../../shared/contract/phonePreferences';
 import type { CallClocksService } from '../callClocks/callClocksService';
-import type { ClockSettingsStore } from '../callClocks/callClocksSettings';
+import type { CallClocksSettingsStore } from '../callClocks/callClocksSettings';
 import type { ApiHandlers } from '../kernel/dispatcher';
 import { performPhoneShortcut, type PhonePreferencesService } from './phonePreferencesService';
 import type { Softphone } from '../softphone/softphoneHandlers';
@@ -13,7 +13,7 @@ export function phonePreferenceHandlers(
   preferences: PhonePreferencesService,
   softphone: Softphone | null,
   clocks: CallClocksService | null,
-  clockSettings: ClockSettingsStore,
+  clockSettings: CallClocksSettingsStore,
 ): PhonePreferenceHandlers {
   const phone = () => {
     if (!softphone || !clocks) throw new ContractError('UNAVAILABLE', 'This host has no softphone.');

@@ -2,7 +2,7 @@
 // ring-no-answer, guided hold with check-ins (S-2) and wrap-up, at exact times and instantly.
 import { describe, expect, it } from 'vitest';
 import { CallClocksService, type ClockPhone, type ClockRecord } from '../../../electron/core/callClocks/callClocksService';
-import { ClockSettingsStore } from '../../../electron/core/callClocks/callClocksSettings';
+import { CallClocksSettingsStore } from '../../../electron/core/callClocks/callClocksSettings';
 import { EventHub } from '../../../electron/core/kernel/eventHub';
 import type { Logger } from '../../../electron/core/ports';
 import type { AgentState, AgentStateView } from '../../../shared/contract/agentState';
@@ -121,7 +121,7 @@ function setUp(settings: Partial<ClockSettings> = {}) {
       return Promise.resolve({ state, sinceWall: clock.wallNow(), elapsedMs: 0 });
     },
   };
-  const store = new ClockSettingsStore(new MemorySettings());
+  const store = new CallClocksSettingsStore(new MemorySettings());
   store.save({ ...defaultClockSettings, ...settings });
   const hub = new EventHub();
   const published: Published[] = [];

@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCallRecordStoreRepository } from '../../../../electron/adapters/database/callRecordStoreRepository';
 import { openStore, type Store } from '../../../../electron/adapters/database/store';
-import { CallRecordService } from '../../../../electron/core/callLog/callLogService';
-import { CallRecordSettingsStore } from '../../../../electron/core/callLog/callLogSettings';
+import { CallLogService } from '../../../../electron/core/callLog/callLogService';
+import { CallLogSettingsStore } from '../../../../electron/core/callLog/callLogSettings';
 import type { CallerContext } from '../../../../electron/core/kernel/dispatcher';
 import { FakeClock } from '../../../support/fakeClock';
 import { insertCall } from '../../../support/database/callRows';
@@ -26,9 +26,9 @@ async function setUp(open: boolean) {
   stores.push(store);
   await store.commit([insertCall({ id: 'c1', agentId: 'li', startedAt: t0 })]);
   const clock = new FakeClock({ wallStart: t0 + 3_600_000 });
-  const service = new CallRecordService({
+  const service = new CallLogService({
     repository: createCallRecordStoreRepository(store),
-    settings: new CallRecordSettingsStore(new MemorySettings()),
+    settings: new CallLogSettingsStore(new MemorySettings()),
     clock,
     isOpen: () => open,
   });
