@@ -1,6 +1,6 @@
 // RFC 4028 §9: what our 200 OK says about the session timer an INVITE asks for.
 import { describe, expect, it } from 'vitest';
-import { sessionTimerOf } from '../../../../../electron/adapters/sip/sipJsPhone';
+import { sessionTimerOf } from '../../../../../electron/adapters/sip/sessionTimer';
 
 const request = (headers: Record<string, string>) => ({ getHeader: (name: string) => headers[name] });
 
