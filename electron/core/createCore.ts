@@ -1,35 +1,49 @@
-// Composition root shared by both hosts: builds the services over the ports a host passes in.
-import { AgentStateService } from './agentState/agentStateService';
-import { callClocksHandlers } from './callClocks/callClocksHandlers';
-import { CallClocksService } from './callClocks/callClocksService';
-import { CallLogWriter } from './callLog/callLogWriter';
-import { callLogHandlers } from './callLog/callLogHandlers';
-import { CallLogService } from './callLog/callLogService';
-import { CallLogSettingsStore } from './callLog/callLogSettings';
-import { WorkingCalendarSettingsStore } from './workingCalendar/workingCalendarSettings';
-import { callSearchHandlers } from './callSearch/callSearchHandlers';
-import { CallClocksSettingsStore } from './callClocks/callClocksSettings';
-import { createCustomerService, customerHandlers } from './customers/customerHandlers';
-import { phonePreferenceHandlers } from './phonePreferences/phonePreferencesHandlers';
-import { PhonePreferencesService } from './phonePreferences/phonePreferencesService';
-import { dataStoreHandlers } from './dataStore/dataStoreHandlers';
+// Composition root shared by both hosts: builds every feature over the ports a host passes in, in
+// the order their dependencies give, and joins their handlers behind the one dispatcher. Rules
+// between features live in the features (see each create<Feature>()), not here.
+import { createAgentState, type AgentStateService } from './agentState';
+import type { AgentStatePorts } from './agentState/ports';
+import { createAppInfo } from './appInfo';
+import type { AuditLog } from './audit/ports';
+import { createCallClocks, type CallClocksFeature } from './callClocks';
+import { createCallLog, type CallLogFeature } from './callLog';
+import type { CallLogPorts } from './callLog/ports';
+import { createCallSearch } from './callSearch';
+import type { CallSearchRepository } from './callSearch/ports';
+import { createCustomers } from './customers';
+import type { CustomerRepository } from './customers/ports';
+import { createDataStore } from './dataStore';
+import type { DataStorePort } from './dataStore/ports';
 import { createDispatcher, type ApiHandlers, type Dispatch } from './kernel/dispatcher';
 import { EventHub } from './kernel/eventHub';
-import { eventViewFor } from './softphone/softphoneNumberViews';
-import { ContractError } from '../../shared/contract/envelope';
-import { parseExportRange } from '../../shared/domain/exportRange';
-import type { CorePorts } from './ports';
-import { ShellNoticesService } from './shellNotices/shellNoticesService';
-import { createSoftphone, softphoneHandlers, type Softphone } from './softphone/softphoneHandlers';
+import type { Feature, Kernel } from './kernel/feature';
+import type { PlatformPorts } from './kernel/platformPorts';
+import { createPhonePreferences, type PhonePreferencesService } from './phonePreferences';
+import { createShellNotices, type ShellNoticesService } from './shellNotices';
+import { createSoftphone, eventViewFor, type SoftphoneFeature } from './softphone';
+import type { SoftphonePorts } from './softphone/ports';
+import { createWorkingCalendar } from './workingCalendar';
+
+/** Everything a host passes in: the platform, and each feature's ports. Both hosts pass all of them. */
+export interface CorePorts extends PlatformPorts {
+  agentState: AgentStatePorts;
+  softphone: SoftphonePorts;
+  callLog: CallLogPorts;
+  callSearch: CallSearchRepository;
+  customers: CustomerRepository;
+  /** S-6: where views, searches, exports and changes of customer data are recorded. */
+  audit: AuditLog;
+  dataStore: DataStorePort;
+}
 
 export interface Core {
   dispatch: Dispatch;
   eventHub: EventHub;
   agentState: AgentStateService;
-  softphone: Softphone | null;
+  softphone: SoftphoneFeature;
   preferences: PhonePreferencesService;
-  clocks: CallClocksService | null;
-  recorder: CallLogWriter | null;
+  clocks: CallClocksFeature;
+  callLog: CallLogFeature;
   /** Issue 21: the Electron shell reports window restarts here; the page reads them. */
   shellNotices: ShellNoticesService;
   close(): Promise<void>;
@@ -37,92 +51,52 @@ export interface Core {
 
 export async function createCore(ports: CorePorts): Promise<Core> {
   // S-6: the phone is the host user's; each event subscriber sees its numbers as their role may.
-  const eventHub = new EventHub(eventViewFor(ports.hostInfo.userId));
-  const agentState = await AgentStateService.open(ports, eventHub);
-  const softphone = ports.softphone ? await createSoftphone({ ...ports, softphone: ports.softphone }, eventHub) : null;
-  const clockSettings = new CallClocksSettingsStore(ports.settings);
-  const clocks = softphone
-    ? new CallClocksService({ clock: ports.clock, phone: softphone.service, agentState, settings: clockSettings, eventHub, logger: ports.logger })
-    : null;
-  const preferences = new PhonePreferencesService(ports.settings, eventHub);
-  const recorder = softphone && clocks && ports.callLog ? new CallLogWriter(ports.callLog, ports.hostInfo.userId, ports.logger) : null;
-  if (recorder && softphone && clocks) {
-    // The clocks subscribed first, so a ring outcome is recorded before the event that ended ringing.
-    softphone.service.onCallEvent((event) => void recorder.callEvent(event));
-    clocks.onRecord((record) => void recorder.clockRecord(record));
-  }
-  // After the recorder: a screen pop links the call to its customer once the call's row is written.
-  const customers = createCustomerService(ports, eventHub, softphone, recorder);
+  const kernel: Kernel = { ...ports, eventHub: new EventHub(eventViewFor(ports.hostInfo.userId)) };
+  const audit = ports.audit;
 
-  const callRecordSettings = new CallLogSettingsStore(ports.settings);
-  const callRecords = ports.callRecords
-    ? new CallLogService({
-        repository: ports.callRecords,
-        settings: callRecordSettings,
-        clock: ports.clock,
-        isOpen: (callId) => (softphone?.service.isLive(callId) ?? false) || (clocks?.isWrappingUp(callId) ?? false),
-      })
-    : null;
-  const clockHandlers = callClocksHandlers(clockSettings, clocks, eventHub);
-  const workingCalendar = new WorkingCalendarSettingsStore(ports.settings);
-  const shellNotices = new ShellNoticesService({ clock: ports.clock, callsUp: () => softphone?.service.hasLiveCalls() ?? false });
-  const phoneHandlers = softphoneHandlers(softphone, ports.hostInfo.userId);
+  // Each feature is built after the features it follows. The phone's call events reach the
+  // others as a pipeline: softphone → call clocks → call log → customers (see their index files).
+  const agentState = await createAgentState(kernel, ports.agentState);
+  const softphone = await createSoftphone(kernel, ports.softphone);
+  const phone = softphone.service;
+  const clocks = createCallClocks(kernel, { phone, agentState: agentState.service });
+  const callLog = createCallLog(kernel, ports.callLog, { phone, clocks });
+  const customers = createCustomers(kernel, { repository: ports.customers, audit }, { phone, callLog });
+  const callSearch = createCallSearch(kernel, { repository: ports.callSearch, audit }, { phone, callLog });
+  const preferences = createPhonePreferences(kernel, { phone, clocks });
+  const shellNotices = createShellNotices(kernel, { softphone });
+  const appInfo = createAppInfo(kernel);
+  const workingCalendar = createWorkingCalendar(kernel);
+  const dataStore = createDataStore(ports.dataStore);
 
   const handlers: ApiHandlers = {
-    getAppInfo: () => ({ ...ports.hostInfo }),
-    getAgentState: () => agentState.view(),
-    setAgentState: ({ state }) => agentState.set(state),
-    getAgentStateTotals: async ({ from, to }) => {
-      if (!ports.agentStateTotals) throw new ContractError('UNAVAILABLE', 'This host keeps no agent-state history.');
-      const range = parseExportRange(from, to); // checked by the contract already
-      return ports.agentStateTotals(range.fromWall, range.toWallExclusive);
-    },
-    ...phoneHandlers,
-    // Issue 21: a page that asks for its audio back is listening for media requests again.
-    // Told once the handler has dropped the old page's prepared answers, before renegotiation ends.
-    reattachMedia: (request, caller) => {
-      const reply = phoneHandlers.reattachMedia(request, caller);
-      shellNotices.rendererStarted();
-      return reply;
-    },
-    ...dataStoreHandlers(ports.dataStore),
-    ...clockHandlers,
-    // A required disposition (setting) is checked before the agent may finish wrap-up.
-    endWrapUp: async (request, caller) => {
-      const callId = clocks?.wrapUpCallId();
-      if (callId && callRecords) await callRecords.assertReadyToFinish(callId);
-      return clockHandlers.endWrapUp(request, caller);
-    },
-    ...callLogHandlers(callRecordSettings, callRecords, eventHub),
-    getWorkingCalendar: () => workingCalendar.get(),
-    saveWorkingCalendar: (request) => {
-      const saved = workingCalendar.save(request);
-      eventHub.emit('onWorkingCalendarChanged', saved);
-      return saved;
-    },
-    ...callSearchHandlers(ports, { recordSettings: callRecordSettings, softphone }),
-    ...phonePreferenceHandlers(preferences, softphone, clocks, clockSettings),
-    ...customerHandlers(customers),
-    getShellNotices: () => shellNotices.notices(),
-    dismissShellNotice: ({ notice }) => shellNotices.dismiss(notice),
+    ...appInfo.handlers,
+    ...agentState.handlers,
+    ...softphone.handlers,
+    ...clocks.handlers,
+    ...callLog.handlers,
+    ...customers.handlers,
+    ...callSearch.handlers,
+    ...preferences.handlers,
+    ...shellNotices.handlers,
+    ...workingCalendar.handlers,
+    ...dataStore.handlers,
   };
+  // The phone closes first: calls it ends on the way down still reach the clocks and the log,
+  // and the log's writes settle before the host closes the store.
+  const closingOrder: Feature<never>[] = [softphone, clocks, callLog, customers, callSearch, preferences, shellNotices, appInfo, workingCalendar, dataStore, agentState];
 
   return {
     dispatch: createDispatcher(handlers, ports.logger),
-    eventHub,
-    agentState,
+    eventHub: kernel.eventHub,
+    agentState: agentState.service,
     softphone,
-    preferences,
+    preferences: preferences.service,
     clocks,
-    recorder,
-    shellNotices,
+    callLog,
+    shellNotices: shellNotices.service,
     close: async () => {
-      // The phone first: calls it ends on the way down still reach the clocks and the log.
-      await softphone?.service.close();
-      clocks?.close();
-      customers?.close();
-      await recorder?.settled();
+      for (const feature of closingOrder) await feature.close();
     },
   };
 }
-

@@ -1,6 +1,6 @@
 // SettingsPort over electron-store in the Electron shell; same file as conf uses in the web host.
 import Store from 'electron-store';
-import type { SettingsPort } from '../core/ports';
+import type { SettingsPort } from '../core/kernel/platformPorts';
 import { settingsFileName } from '../adapters/settings/confSettings';
 
 export function createElectronStoreSettings(dataDir: string): SettingsPort {

@@ -4,7 +4,7 @@
 // the new page asks for its media (reattachMedia); Decline needs no audio and happens at once.
 // No electron import: the window is a port, tested with a fake.
 import type { CallView } from '../../shared/contract/softphone';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/kernel/platformPorts';
 import { fallbackCallPage, parseFallbackAction, type FallbackLanguage } from './fallbackCallPage';
 
 export interface FallbackPhone {

@@ -2,7 +2,7 @@
 // tests (issue 21): register each phone shortcut, find the ones another application holds, report
 // them to the agent, re-register on change, and release them all on quit.
 import { phoneShortcutActions, type PhoneShortcutAction, type PhoneShortcuts } from '../../shared/contract/phonePreferences';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/kernel/platformPorts';
 
 /**
  * The part of Electron's `globalShortcut` used here. Electron documents that `register` returns

@@ -4,8 +4,8 @@
 import { globalShortcut } from 'electron';
 import type { PhoneShortcuts } from '../../shared/contract/phonePreferences';
 import type { Core } from '../core/createCore';
-import type { CallerContext } from '../core/kernel/dispatcher';
-import type { Logger } from '../core/ports';
+import type { CallerContext } from '../core/kernel/caller';
+import type { Logger } from '../core/kernel/platformPorts';
 import { GlobalShortcutBinding } from './globalShortcutBinding';
 
 export function bindGlobalShortcuts(core: Core, caller: CallerContext, logger: Logger): () => void {

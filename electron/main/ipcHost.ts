@@ -4,7 +4,7 @@ import { ipcMain, type WebContents } from 'electron';
 import { methodNames } from '../../shared/contract/api';
 import { eventChannel, invokeChannel } from '../../shared/contract/bridge';
 import type { Core } from '../core/createCore';
-import type { CallerContext } from '../core/kernel/dispatcher';
+import type { CallerContext } from '../core/kernel/caller';
 import { ipcInvokeHandler } from './ipcInvoke';
 import { isTrustedSender } from './senderOrigin';
 

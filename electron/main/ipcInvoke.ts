@@ -3,7 +3,8 @@
 // Electron documents.
 import type { MethodName } from '../../shared/contract/api';
 import type { Envelope } from '../../shared/contract/envelope';
-import type { CallerContext, Dispatch } from '../core/kernel/dispatcher';
+import type { Dispatch } from '../core/kernel/dispatcher';
+import type { CallerContext } from '../core/kernel/caller';
 import { isTrustedSender, type SenderFrame } from './senderOrigin';
 
 /** What the handler reads of IpcMainInvokeEvent: `senderFrame` is null once the frame is gone. */

@@ -2,7 +2,7 @@
 // (issue 21): reload, crash-and-reload a hung page, or show the fallback call window; tells the
 // core so the reloaded page can say so, and logs every crash and hang. Takes only the parts of a
 // BrowserWindow it uses, so it is tested with a fake window.
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/kernel/platformPorts';
 import type { Clock, TimerHandle } from '../../shared/domain/clock';
 import type { WindowRestartReason } from '../../shared/contract/shellNotices';
 import { createRendererRecoveryPolicy, type RecoveryAction, type RendererEvent, type RestartCause } from './rendererRecoveryPolicy';

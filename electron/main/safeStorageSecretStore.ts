@@ -5,7 +5,7 @@
 import { safeStorage } from 'electron';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/kernel/platformPorts';
 import type { SecretStore } from '../core/softphone/ports';
 import { writeFileDurably } from '../adapters/agentState/writeFileDurably';
 import { FileKeySecretStore } from '../adapters/secrets/fileKeySecretStore';

@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/kernel/platformPorts';
 import type { ConnectionLimits } from './connectionLimits';
 import type { ThrottledWarning } from './throttledWarning';
 

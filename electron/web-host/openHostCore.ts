@@ -5,23 +5,16 @@ import { promises as fs } from 'node:fs';
 import packageJson from '../../package.json';
 import type { Language } from '../../shared/contract/appInfo';
 import type { Role } from '../../shared/contract/roles';
-import { createStoreAgentStateRepository, recordAgentStateSegment } from '../adapters/database/agentStateStoreRepository';
-import { createAuditLogStoreRepository } from '../adapters/database/auditLogStoreRepository';
 import { watchPendingAudit } from '../adapters/database/pendingAudit';
 import { applyPendingRestore } from '../adapters/database/backupFiles';
 import { acquireDataDirLock } from '../adapters/database/dataDirLock';
 import { describeTightening, tightenDataDir } from '../adapters/files/privateFiles';
-import { createCallLogStoreRepository } from '../adapters/database/callLogStoreRepository';
-import { createCallRecordStoreRepository } from '../adapters/database/callRecordStoreRepository';
-import { agentStateTotals } from '../adapters/database/agentStateQueries';
-import { createCallSearchStoreRepository } from '../adapters/database/callSearchQueries';
-import { createCustomerStoreRepository } from '../adapters/database/customerStoreRepository';
-import { createDataStoreAdapter } from '../adapters/database/dataStoreAdapter';
 import { openStore, type Store } from '../adapters/database/store';
 import { createNodeSoftphonePorts } from '../adapters/sip/nodeSoftphonePorts';
 import { createCore, type Core } from '../core/createCore';
-import type { CallerContext } from '../core/kernel/dispatcher';
-import type { Logger, SettingsPort } from '../core/ports';
+import { createStorePorts } from '../host/storePorts';
+import type { CallerContext } from '../core/kernel/caller';
+import type { Logger, SettingsPort } from '../core/kernel/platformPorts';
 import type { SecretStore } from '../core/softphone/ports';
 import { systemClock } from '../core/kernel/systemClock';
 
@@ -78,12 +71,11 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
   for (const problem of store.status().recovery.problems) options.logger.warn(`Store recovery: ${problem}`);
 
   const caller: CallerContext = { role: options.role, userId: 'local' };
-  const audit = createAuditLogStoreRepository(store);
+  const storePorts = createStorePorts(store, options.dataDir, caller.userId, notices);
   try {
     const core = await createCore({
       clock: systemClock,
       settings: options.createSettings(options.dataDir),
-      agentStates: createStoreAgentStateRepository(store, caller.userId),
       logger: options.logger,
       hostInfo: {
         host: options.host,
@@ -93,21 +85,10 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
         userId: caller.userId,
       },
       softphone: createNodeSoftphonePorts({ dataDir: options.dataDir, clock: systemClock, logger: options.logger, secrets: options.secrets }),
-      dataStore: createDataStoreAdapter(store, options.dataDir, notices),
-      callLog: createCallLogStoreRepository(store),
-      customers: createCustomerStoreRepository(store),
-      audit,
-      callRecords: createCallRecordStoreRepository(store),
-      agentStateTotals: (fromWall, toWall) => agentStateTotals(store, fromWall, toWall),
-      callSearch: createCallSearchStoreRepository(store),
-    });
-    core.agentState.onSegmentEnded((segment) => {
-      recordAgentStateSegment(store, caller.userId, segment).catch((error: unknown) =>
-        options.logger.error('Could not record an agent-state segment', { error: String(error) }),
-      );
+      ...storePorts,
     });
     // S-6: exports made from the command line while (or before) the app runs reach the audit log.
-    const stopAuditImport = watchPendingAudit(options.dataDir, audit, options.logger);
+    const stopAuditImport = watchPendingAudit(options.dataDir, storePorts.audit, options.logger);
     return {
       core,
       store,

@@ -2,7 +2,7 @@
 // stack, and the process (with every live call) keeps running where that is safe (issue 12).
 import { inspect } from 'node:util';
 import type { Clock } from '../../shared/domain/clock';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/kernel/platformPorts';
 import { systemClock } from '../core/kernel/systemClock';
 
 export type UnexpectedErrorKind = 'uncaughtException' | 'unhandledRejection';

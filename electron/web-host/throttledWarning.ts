@@ -1,7 +1,7 @@
 // Warnings about network noise (resets, refused or dropped clients) that a peer cannot turn into a
 // log flood: the first of each kind is written at once, repeats within the window are counted and
 // reported with the next one written.
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/kernel/platformPorts';
 
 export type ThrottledWarning = (kind: string, message: string, details?: Record<string, unknown>) => void;
 

@@ -2,7 +2,7 @@
 // them) with the call's current notes kept in `calls.notes` in the same commit, and the category
 // and disposition columns (a change after the record closed also writes its amendment row and audit
 // entry). Event-derived columns belong to callLogStoreRepository.
-import type { CallRecordRepository, StoredCallRecord } from '../../core/callLog/callLogService';
+import type { CallRecordRepository, StoredCallRecord } from '../../core/callLog/ports';
 import type { NoteRevision } from '../../../shared/contract/callRecords';
 import { auditInsertStatement } from './auditLogStoreRepository';
 import type { SqlStatement, Store } from './store';

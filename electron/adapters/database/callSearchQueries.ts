@@ -6,7 +6,7 @@
 import type { CallOutcome } from '../../../shared/domain/callRecord';
 import { numberQueryForms } from '../../../shared/domain/customerNumberAccess';
 import { matchExpression } from '../../../shared/domain/searchTokens';
-import type { CallSearchCriteria, CallSearchHit, CallSearchOptionsFound, CallSearchRepository } from '../../core/callSearch/callSearchService';
+import type { CallSearchCriteria, CallSearchHit, CallSearchOptionsFound, CallSearchRepository } from '../../core/callSearch/ports';
 import { loadCallsForExport } from './callExportQueries';
 import type { Row, Store } from './store';
 

@@ -7,8 +7,8 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import path from 'node:path';
 import { z } from 'zod';
 import { roleSchema } from '../../../shared/contract/roles';
-import type { AuditEntry, AuditLog } from '../../core/audit/auditLog';
-import type { Logger } from '../../core/ports';
+import type { AuditEntry, AuditLog } from '../../core/audit/ports';
+import type { Logger } from '../../core/kernel/platformPorts';
 import { fsyncDir } from './storeFiles';
 
 const pendingDirName = 'audit-pending';

@@ -1,5 +1,5 @@
 // Logger for both hosts: one line per message on stderr, so stdout carries only the ready line.
-import type { Logger } from '../../core/ports';
+import type { Logger } from '../../core/kernel/platformPorts';
 
 export function createStderrLogger(scope: string): Logger {
   const write = (level: string, message: string, details?: Record<string, unknown>) => {

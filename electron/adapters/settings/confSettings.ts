@@ -1,7 +1,7 @@
 // SettingsPort over `conf`, the library electron-store is built on (same JSON file format), so the
 // web host and the Electron shell read and write the same settings file in the data dir.
 import Conf from 'conf';
-import type { SettingsPort } from '../../core/ports';
+import type { SettingsPort } from '../../core/kernel/platformPorts';
 
 export const settingsFileName = 'settings';
 

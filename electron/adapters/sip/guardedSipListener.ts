@@ -1,7 +1,7 @@
 // The core's SIP listener as the sip.js adapter calls it: from inside sip.js callbacks (transport
 // message handlers, microtasks, timers) where an exception would reach Node as uncaught and end the
 // host with every call on it (issue 12). A failing callback is logged; the SIP side carries on.
-import type { Logger } from '../../core/ports';
+import type { Logger } from '../../core/kernel/platformPorts';
 import type { SipPortListener } from '../../core/softphone/ports';
 
 /**

@@ -3,7 +3,7 @@
 // which Node turns into an uncaught exception that ends the host and every call on it (issue 12).
 import { randomBytes } from 'node:crypto';
 import { Invitation, SessionState, type Core, type UserAgent } from 'sip.js';
-import type { Logger } from '../../core/ports';
+import type { Logger } from '../../core/kernel/platformPorts';
 import { badRequestReply } from './badRequestReply';
 
 /**

@@ -2,8 +2,8 @@
 // whose media goes through the core's renderer bridge, and the file-key secret store. The Electron
 // shell passes the same SIP adapter with a safeStorage-backed SecretStore instead.
 import type { Clock } from '../../../shared/domain/clock';
-import type { Logger } from '../../core/ports';
-import type { SoftphonePorts } from '../../core/softphone/softphoneHandlers';
+import type { Logger } from '../../core/kernel/platformPorts';
+import type { SoftphonePorts } from '../../core/softphone/ports';
 import type { SecretStore } from '../../core/softphone/ports';
 import { FileKeySecretStore } from '../secrets/fileKeySecretStore';
 import { SipJsPhone } from './sipJsPhone';

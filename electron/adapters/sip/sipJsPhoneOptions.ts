@@ -1,6 +1,6 @@
 // What the sip.js phone is built with: its media, clock and logger, and the tuning of registration and calls.
 import type { Clock } from '../../../shared/domain/clock';
-import type { Logger } from '../../core/ports';
+import type { Logger } from '../../core/kernel/platformPorts';
 import type { MediaPort } from '../../core/softphone/ports';
 
 export interface SipJsPhoneOptions {

@@ -1,14 +1,9 @@
 // Owns the agent state: changes it, persists it before acknowledging, and announces it.
 import type { AgentState, AgentStateView } from '../../../shared/contract/agentState';
 import { AgentStateTracker } from '../../../shared/domain/agentState';
+import type { Clock } from '../../../shared/domain/clock';
 import type { EventHub } from '../kernel/eventHub';
-import type { AgentStateRepository, CorePorts } from '../ports';
-
-export interface AgentStateSegment {
-  state: AgentState;
-  durationMs: number;
-  endedAtWall: number;
-}
+import type { AgentStateRepository, AgentStateSegment } from './ports';
 
 export class AgentStateService {
   private segmentListeners = new Set<(segment: AgentStateSegment) => void>();
@@ -19,17 +14,12 @@ export class AgentStateService {
     private readonly tracker: AgentStateTracker,
     private readonly repository: AgentStateRepository,
     private readonly eventHub: EventHub,
-    private readonly clock: CorePorts['clock'],
+    private readonly clock: Clock,
   ) {}
 
-  static async open(ports: CorePorts, eventHub: EventHub): Promise<AgentStateService> {
-    const restored = await ports.agentStates.load();
-    return new AgentStateService(
-      new AgentStateTracker(ports.clock, restored),
-      ports.agentStates,
-      eventHub,
-      ports.clock,
-    );
+  static async open(clock: Clock, repository: AgentStateRepository, eventHub: EventHub): Promise<AgentStateService> {
+    const restored = await repository.load();
+    return new AgentStateService(new AgentStateTracker(clock, restored), repository, eventHub, clock);
   }
 
   view(): AgentStateView {
@@ -50,12 +40,13 @@ export class AgentStateService {
     const run = this.queue.then(async () => {
       const finished = this.tracker.transition(next);
       if (finished) {
-        await this.repository.save(this.tracker.stored());
-        const segment = {
+        const segment: AgentStateSegment = {
           state: finished.previous,
           durationMs: finished.durationMs,
           endedAtWall: this.clock.wallNow(),
         };
+        // The segment is written with the new state, so an acknowledged change has its history.
+        await this.repository.save(this.tracker.stored(), segment);
         for (const listener of this.segmentListeners) listener(segment);
         this.eventHub.emit('onAgentStateChanged', this.tracker.view());
       }

@@ -1,18 +1,19 @@
-// The clock contract's handlers. Settings work on every host; the live clocks need a softphone.
-import { ContractError } from '../../../shared/contract/envelope';
+// The clock contract's handlers: the clocks' settings and the live ring, hold and wrap-up clocks.
 import type { callClockMethods } from '../../../shared/contract/callClocks';
 import type { CallClocksService } from './callClocksService';
 import type { CallClocksSettingsStore } from './callClocksSettings';
 import type { ApiHandlers } from '../kernel/dispatcher';
 import type { EventHub } from '../kernel/eventHub';
 
-type CallClocksHandlers = Pick<ApiHandlers, keyof typeof callClockMethods>;
+export type CallClocksHandlers = Pick<ApiHandlers, keyof typeof callClockMethods>;
 
-export function callClocksHandlers(settings: CallClocksSettingsStore, clocks: CallClocksService | null, eventHub: EventHub): CallClocksHandlers {
-  const c = (): CallClocksService => {
-    if (!clocks) throw new ContractError('UNAVAILABLE', 'This host has no softphone, so no call clocks run.');
-    return clocks;
-  };
+/** `checkWrapUpMayEnd` runs before the agent ends a wrap-up, and refuses by throwing. */
+export function callClocksHandlers(
+  settings: CallClocksSettingsStore,
+  clocks: CallClocksService,
+  eventHub: EventHub,
+  checkWrapUpMayEnd: (callId: string) => Promise<void>,
+): CallClocksHandlers {
   return {
     getClockSettings: () => settings.get(),
     saveClockSettings: (request) => {
@@ -20,14 +21,18 @@ export function callClocksHandlers(settings: CallClocksSettingsStore, clocks: Ca
       eventHub.emit('onClockSettingsChanged', saved);
       return saved;
     },
-    getCallClocks: () => c().state(),
-    startHoldSteps: ({ callId }) => c().startHoldSteps(callId),
-    nextHoldStep: ({ callId }) => c().nextHoldStep(callId),
-    cancelHoldSteps: ({ callId }) => c().cancelHoldSteps(callId),
-    holdWithPromise: ({ callId, promisedMs }) => c().holdWithPromise(callId, promisedMs),
-    callerUpdatedOnHold: ({ callId }) => c().callerUpdatedOnHold(callId),
-    chooseAfterWrapUp: ({ after }) => c().chooseAfterWrapUp(after),
-    extendWrapUp: ({ extraSec }) => c().extendWrapUp(extraSec),
-    endWrapUp: () => c().endWrapUp(),
+    getCallClocks: () => clocks.state(),
+    startHoldSteps: ({ callId }) => clocks.startHoldSteps(callId),
+    nextHoldStep: ({ callId }) => clocks.nextHoldStep(callId),
+    cancelHoldSteps: ({ callId }) => clocks.cancelHoldSteps(callId),
+    holdWithPromise: ({ callId, promisedMs }) => clocks.holdWithPromise(callId, promisedMs),
+    callerUpdatedOnHold: ({ callId }) => clocks.callerUpdatedOnHold(callId),
+    chooseAfterWrapUp: ({ after }) => clocks.chooseAfterWrapUp(after),
+    extendWrapUp: ({ extraSec }) => clocks.extendWrapUp(extraSec),
+    endWrapUp: async () => {
+      const callId = clocks.wrapUpCallId();
+      if (callId) await checkWrapUpMayEnd(callId);
+      return clocks.endWrapUp();
+    },
   };
 }

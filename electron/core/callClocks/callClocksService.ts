@@ -14,7 +14,7 @@ import { WrapUpRefused, WrapUpTimer, type WrapUpResult } from '../../../shared/d
 import type { AgentStateService } from '../agentState/agentStateService';
 import type { CallClocksSettingsStore } from './callClocksSettings';
 import type { EventHub } from '../kernel/eventHub';
-import type { Logger } from '../ports';
+import type { Logger } from '../kernel/platformPorts';
 
 /** What the clocks decided about a call, for the call log and the QA timeline. */
 export type ClockRecord =

@@ -1,19 +1,14 @@
-// The call-record contract's handlers. The lists work on every host; notes and classification
-// need the store (CorePorts.callRecords).
+// The call log's contract handlers: the category and disposition lists, and each call record's
+// notes and classification.
 import type { callRecordMethods } from '../../../shared/contract/callRecords';
-import { ContractError } from '../../../shared/contract/envelope';
 import type { CallLogService } from './callLogService';
 import type { CallLogSettingsStore } from './callLogSettings';
 import type { ApiHandlers } from '../kernel/dispatcher';
 import type { EventHub } from '../kernel/eventHub';
 
-type CallLogHandlers = Pick<ApiHandlers, keyof typeof callRecordMethods>;
+export type CallLogHandlers = Pick<ApiHandlers, keyof typeof callRecordMethods>;
 
-export function callLogHandlers(settings: CallLogSettingsStore, records: CallLogService | null, eventHub: EventHub): CallLogHandlers {
-  const r = (): CallLogService => {
-    if (!records) throw new ContractError('UNAVAILABLE', 'This host keeps no call log.');
-    return records;
-  };
+export function callLogHandlers(settings: CallLogSettingsStore, records: CallLogService, eventHub: EventHub): CallLogHandlers {
   return {
     getCallRecordSettings: () => settings.get(),
     saveCallRecordSettings: (request) => {
@@ -21,9 +16,9 @@ export function callLogHandlers(settings: CallLogSettingsStore, records: CallLog
       eventHub.emit('onCallRecordSettingsChanged', saved);
       return saved;
     },
-    getCallRecordForm: ({ callId }) => r().form(callId),
-    saveCallNote: ({ callId, text }, caller) => r().saveNote(callId, text, caller.userId),
-    setCallClassification: ({ callId, category, disposition }, caller) => r().setClassification(callId, category, disposition, caller),
-    listNoteRevisions: ({ callId }) => r().revisions(callId),
+    getCallRecordForm: ({ callId }) => records.form(callId),
+    saveCallNote: ({ callId, text }, caller) => records.saveNote(callId, text, caller.userId),
+    setCallClassification: ({ callId, category, disposition }, caller) => records.setClassification(callId, category, disposition, caller),
+    listNoteRevisions: ({ callId }) => records.revisions(callId),
   };
 }

@@ -5,37 +5,10 @@
 import type { CallRecordForm, NoteRevision } from '../../../shared/contract/callRecords';
 import { ContractError } from '../../../shared/contract/envelope';
 import type { Clock } from '../../../shared/domain/clock';
-import type { Role } from '../../../shared/contract/roles';
-import { auditEntry, type AuditEntry } from '../audit/auditLog';
+import { auditEntry } from '../audit';
 import type { CallLogSettingsStore } from './callLogSettings';
-import type { CallerContext } from '../kernel/dispatcher';
-
-export interface StoredCallRecord {
-  /** The call's row exists (the call log writes it from the first call event). */
-  inCallLog: boolean;
-  category: string | null;
-  disposition: string | null;
-  note: CallRecordForm['note'];
-}
-
-/** A closed call's category or disposition changed: who, when, from what to what, and its audit entry. */
-export interface ClassificationAmendment {
-  at: number;
-  authorId: string;
-  authorRole: Role;
-  before: { category: string | null; disposition: string | null };
-  after: { category: string | null; disposition: string | null };
-  /** Written in the same commit as the change (S-6: nothing changes unaudited). */
-  audit: AuditEntry;
-}
-
-export interface CallRecordRepository {
-  load(callId: string): Promise<StoredCallRecord | null>;
-  saveRevision(callId: string, revision: NoteRevision): Promise<void>;
-  /** With `amendment` (the record was closed), the amendment row and its audit entry go in the same commit. */
-  saveClassification(callId: string, category: string | null, disposition: string | null, amendment?: ClassificationAmendment): Promise<void>;
-  revisions(callId: string): Promise<NoteRevision[]>;
-}
+import type { CallerContext } from '../kernel/caller';
+import type { CallRecordRepository, ClassificationAmendment } from './ports';
 
 /** Whether a call's record is still open: the call is live, or its wrap-up is running. */
 export type RecordOpen = (callId: string) => boolean;

@@ -5,22 +5,9 @@ import type { CallEvent } from '../../../shared/contract/softphone';
 import { buildCallRecord, callEventRow, type CallRecordRow } from '../../../shared/domain/callRecord';
 import type { RingOutcome } from '../../../shared/domain/ringCounter';
 import type { WrapUpResult } from '../../../shared/domain/wrapUpTimer';
-import type { ClockRecord } from '../callClocks/callClocksService';
-import type { Logger } from '../ports';
-
-/** One row of call_events; `kind` is a call event type or a clock record kind. */
-export interface TimelineRow {
-  callId: string;
-  kind: string;
-  atWall: number;
-  atMonotonic: number | null;
-  detailJson: string;
-}
-
-export interface CallLogRepository {
-  /** Appends the timeline rows and upserts the call's event-derived columns, in one transaction. */
-  save(rows: TimelineRow[], record: CallRecordRow): Promise<void>;
-}
+import type { ClockRecord } from '../callClocks';
+import type { Logger } from '../kernel/platformPorts';
+import type { CallLogRepository, TimelineRow } from './ports';
 
 interface CallInProgress {
   events: CallEvent[];

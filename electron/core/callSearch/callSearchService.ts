@@ -4,61 +4,15 @@
 import { maxUiExportRows, mayExportFullNumbers, type CallSearchOptions, type CallSearchRow, type SearchCallsReply } from '../../../shared/contract/callSearch';
 import type { CallRecordSettings } from '../../../shared/contract/callRecords';
 import { ContractError } from '../../../shared/contract/envelope';
-import type { CallOutcome } from '../../../shared/domain/callRecord';
 import type { Clock } from '../../../shared/domain/clock';
-import { toCsv, toJson, type ExportableCall } from '../../../shared/domain/callExport';
-import { parseExportRange, parseRangeEdge, type ExportRange, type RangeOptions } from '../../../shared/domain/exportRange';
+import { toCsv, toJson } from '../../../shared/domain/callExport';
+import { parseExportRange, parseRangeEdge, type RangeOptions } from '../../../shared/domain/exportRange';
 import { notesExcerpt } from '../../../shared/domain/notesExcerpt';
 import { numberForViewer, numberQueryForms, seesNumbersMasked, type LiveCallParty } from '../../../shared/domain/customerNumberAccess';
 import { maskDisplayName } from '../../../shared/domain/phoneMasking';
-import { auditEntry, type AuditLog } from '../audit/auditLog';
-import type { CallerContext } from '../kernel/dispatcher';
-
-/** What the repository filters on; times are wall epoch ms, [fromWall, toWallExclusive). */
-export interface CallSearchCriteria {
-  text?: string;
-  /**
-   * S-6: the viewer sees numbers masked, so the text never matches the caller's number or display
-   * name by prefix or fragment (it would recover a masked number digit by digit); a number is
-   * found only by the whole number.
-   */
-  numbersExactOnly?: boolean;
-  fromWall?: number;
-  toWallExclusive?: number;
-  agentId?: string;
-  category?: string;
-  disposition?: string;
-  direction?: 'inbound' | 'outbound';
-}
-
-export interface CallSearchHit {
-  callId: string;
-  agentId: string;
-  direction: 'inbound' | 'outbound';
-  remoteNumber: string;
-  remoteName: string | null;
-  startedAt: number;
-  outcome: CallOutcome;
-  category: string | null;
-  disposition: string | null;
-  notes: string;
-}
-
-export interface CallSearchOptionsFound {
-  agents: string[];
-  categories: string[];
-  dispositions: string[];
-}
-
-/** Wall epoch ms, [fromWall, toWallExclusive). */
-export type WallRange = ExportRange;
-
-export interface CallSearchRepository {
-  search(criteria: CallSearchCriteria, limit: number, offset: number): Promise<{ hits: CallSearchHit[]; total: number }>;
-  optionsInUse(): Promise<CallSearchOptionsFound>;
-  countForExport(range: WallRange): Promise<number>;
-  loadForExport(range: WallRange): Promise<ExportableCall[]>;
-}
+import { auditEntry, type AuditLog } from '../audit';
+import type { CallSearchCriteria, CallSearchHit, CallSearchRepository } from './ports';
+import type { CallerContext } from '../kernel/caller';
 
 export interface CallSearchServiceDeps {
   repository: CallSearchRepository;

@@ -10,13 +10,13 @@ import { numberForms, numberForViewer, phoneKey, sameNumber, seesNumbersMasked, 
 import type { Clock } from '../../../shared/domain/clock';
 import { maskPhoneNumber, normalizePhoneNumber } from '../../../shared/domain/phoneMasking';
 import type { z } from 'zod';
-import { auditEntry, type AuditLog } from '../audit/auditLog';
+import { auditEntry, type AuditLog } from '../audit';
 import type { CallCursor, CustomerCallRow, CustomerRepository, StoredCustomer, StoredCustomerNumber } from './ports';
-import type { CallerContext } from '../kernel/dispatcher';
+import type { CallerContext } from '../kernel/caller';
 import type { EventHub } from '../kernel/eventHub';
-import type { Logger } from '../ports';
+import type { Logger } from '../kernel/platformPorts';
 
-/** The softphone as this service sees it (null on a host without one). */
+/** The softphone as this service sees it. */
 export interface CustomerPhone {
   /** Calls not yet ended, with the remote number (the agent's own calls: one phone per core). */
   liveCalls(): Array<{ callId: string; remoteNumber: string }>;
@@ -32,7 +32,7 @@ export interface CustomerServiceDeps {
   logger: Logger;
   /** The local user the phone belongs to: screen pops are for them (and masked for their role). */
   host: CallerContext;
-  phone: CustomerPhone | null;
+  phone: CustomerPhone;
   /** Resolves once the call log has written what it has been given (the call's row exists). */
   callLogged: () => Promise<void>;
 }
@@ -51,11 +51,10 @@ export class CustomerService {
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: CustomerServiceDeps) {
-    this.unsubscribe =
-      deps.phone?.onCallEvent((event, view) => {
-        if (event.type === 'ringing' && event.direction === 'inbound') void this.screenPop(event.callId, view.remote.number, view.remote.verified === true);
-        if (event.type === 'ended') this.pops.delete(event.callId);
-      }) ?? (() => undefined);
+    this.unsubscribe = deps.phone.onCallEvent((event, view) => {
+      if (event.type === 'ringing' && event.direction === 'inbound') void this.screenPop(event.callId, view.remote.number, view.remote.verified === true);
+      if (event.type === 'ended') this.pops.delete(event.callId);
+    });
   }
 
   close(): void {
@@ -90,7 +89,7 @@ export class CustomerService {
 
   /** The agent picked who is calling (a shared number): link the call and open the record. */
   async linkCall(callId: string, customerId: string, caller: CallerContext): Promise<CustomerView> {
-    const live = this.deps.phone?.liveCalls().find((c) => c.callId === callId);
+    const live = this.deps.phone.liveCalls().find((c) => c.callId === callId);
     if (!live) throw new ContractError('CONFLICT', 'That call is no longer in progress.');
     const stored = await this.require(customerId);
     // History finds calls by number (customerStoreRepository.calls), so only a customer who has
@@ -141,7 +140,6 @@ export class CustomerService {
 
   /** Click to dial by index: the number is looked up here, so a masked one never reaches the UI. */
   async dial(customerId: string, index: number, caller: CallerContext): Promise<CallView> {
-    if (!this.deps.phone) throw new ContractError('UNAVAILABLE', 'This host has no softphone.');
     const stored = await this.require(customerId);
     const entry = stored.numbers[index];
     if (!entry) throw new ContractError('NOT_FOUND', `${stored.name} has no number ${index + 1}.`);
@@ -168,7 +166,7 @@ export class CustomerService {
       } else if (ids.length > 0) {
         await this.deps.audit.record(auditEntry(this.deps.clock, viewer, 'customer.screenPop', null, { callId, customerIds: ids, callerIdVerified }));
       }
-      if (!this.deps.phone?.liveCalls().some((c) => c.callId === callId)) return; // ended meanwhile
+      if (!this.deps.phone.liveCalls().some((c) => c.callId === callId)) return; // ended meanwhile
       const pop: ScreenPop = { callId, number: numberForViewer(viewer, remoteNumber, this.liveParties()).number, matches, linkedCustomerId: linked, callerIdVerified };
       this.pops.set(callId, pop);
       this.deps.eventHub.emit('onScreenPop', pop);
@@ -219,7 +217,7 @@ export class CustomerService {
   }
 
   private liveParties(): LiveCallParty[] {
-    return (this.deps.phone?.liveCalls() ?? []).map((c) => ({ agentId: this.deps.host.userId, remoteNumber: c.remoteNumber }));
+    return (this.deps.phone.liveCalls() ?? []).map((c) => ({ agentId: this.deps.host.userId, remoteNumber: c.remoteNumber }));
   }
 
   private async summaries(ids: string[], viewer: NumberViewer): Promise<CustomerSummary[]> {
@@ -233,7 +231,7 @@ export class CustomerService {
 
   private async summary(stored: StoredCustomer, viewer: NumberViewer): Promise<CustomerSummary> {
     // The call ringing now is already in the log: "last calls" are the ones before it.
-    const liveIds = new Set((this.deps.phone?.liveCalls() ?? []).map((c) => c.callId));
+    const liveIds = new Set((this.deps.phone.liveCalls() ?? []).map((c) => c.callId));
     const [counts, calls] = await Promise.all([
       this.deps.repository.openCounts(stored.id),
       this.deps.repository.calls(stored, lastCallsShown + liveIds.size, null),

@@ -1,7 +1,7 @@
 // What the customer service needs from a store: records with their numbers, the calls of a
 // customer, and the open S-4 handoffs / S-5 complaints that the screen pop counts.
 import type { CallDirection } from '../../../shared/contract/softphone';
-import type { AuditEntry } from '../audit/auditLog';
+import type { AuditEntry } from '../audit/ports';
 
 export interface StoredCustomerNumber {
   /** Normalized: digits with an optional leading + (shared/domain/phoneMasking.ts). */

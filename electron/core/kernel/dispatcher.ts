@@ -9,14 +9,9 @@ import {
   type ReplyOf,
 } from '../../../shared/contract/api';
 import { ContractError, type Envelope } from '../../../shared/contract/envelope';
-import type { Role } from '../../../shared/contract/roles';
 import { findIllFormedText } from '../../../shared/contract/wellFormedText';
-import type { Logger } from '../ports';
-
-export interface CallerContext {
-  role: Role;
-  userId: string;
-}
+import type { CallerContext } from './caller';
+import type { Logger } from './platformPorts';
 
 /** A missing handler is a compile error: every contract method must be implemented. */
 export type ApiHandlers = {

@@ -1,18 +1,17 @@
 // Typed fan-out of contract events from core services to every connected renderer.
 import { events, type EventName, type EventPayloadOf } from '../../../shared/contract/api';
-import type { CallerContext } from './dispatcher';
-import { eventViewFor, type EventView } from '../softphone/softphoneNumberViews';
+import type { CallerContext } from './caller';
+
+/** What one subscriber may see of a payload (S-6: numbers masked per role); the softphone decides it. */
+export type EventView = <E extends EventName>(event: E, payload: EventPayloadOf<E>, viewer: CallerContext) => EventPayloadOf<E>;
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void;
 
 export class EventHub {
   private readonly listeners = new Set<EventListener>();
 
-  /**
-   * `viewFor` turns a payload into what one subscriber may see (S-6); by default the phone belongs
-   * to nobody, so only team leads and admins get numbers in full.
-   */
-  constructor(private readonly viewFor: EventView = eventViewFor(null)) {}
+  /** `viewFor` turns a payload into what one subscriber may see (S-6). */
+  constructor(private readonly viewFor: EventView) {}
 
   /** Every payload as emitted, for the core's own consumers. Returns the unsubscribe function. */
   subscribe(listener: EventListener): () => void {

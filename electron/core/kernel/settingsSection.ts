@@ -4,7 +4,7 @@
 // this section is the only writer of its key, and the ringing path reads some sections on every
 // call (a read of the settings file is a synchronous file read and parse).
 import type { z } from 'zod';
-import type { SettingsPort } from '../ports';
+import type { SettingsPort } from './platformPorts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/contract/phonePreferences';
 import type { CallView } from '../../../shared/contract/softphone';
 import type { EventHub } from '../kernel/eventHub';
-import type { SettingsPort } from '../ports';
+import type { SettingsPort } from '../kernel/platformPorts';
 import { SettingsSection } from '../kernel/settingsSection';
 
 /** What a shortcut needs from the phone and the clocks. */

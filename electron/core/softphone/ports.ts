@@ -119,3 +119,14 @@ export interface CallListRepository {
   markMissedSeen(): Promise<void>;
   unseenMissedCount(): Promise<number>;
 }
+
+/** What a host passes in to have a softphone. */
+export interface SoftphonePorts {
+  /** Builds the SIP adapter over the media port the core provides (the renderer bridge). */
+  createSip(media: MediaPort): SipPort;
+  secrets: SecretStore;
+  /** Defaults to an in-memory list until the store keeps them. */
+  callLists?: CallListRepository;
+  /** Register at start when an account is saved (default true). */
+  autoRegister?: boolean;
+}

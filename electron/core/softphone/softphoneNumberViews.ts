@@ -7,6 +7,7 @@ import type { ScreenPop } from '../../../shared/contract/customers';
 import type { CallEvent, CallLists, CallListEntry, CallView, RemoteParty, SoftphoneState } from '../../../shared/contract/softphone';
 import { mayViewPhoneOwnersNumbers, type NumberViewer } from '../../../shared/domain/customerNumberAccess';
 import { maskDisplayName, maskPhoneNumber } from '../../../shared/domain/phoneMasking';
+import type { EventView } from '../kernel/eventHub';
 
 export function maskedRemoteParty(remote: RemoteParty): RemoteParty {
   return { ...remote, number: maskPhoneNumber(remote.number), name: remote.name === null ? null : maskDisplayName(remote.name) };
@@ -59,7 +60,7 @@ export function softphoneNumberView(viewer: NumberViewer, phoneOwnerId: string |
 }
 
 /** An event payload as one subscriber may see it (see EventHub.subscribeFor). */
-export type EventView = <E extends EventName>(event: E, payload: EventPayloadOf<E>, viewer: NumberViewer) => EventPayloadOf<E>;
+
 
 type Masker = (payload: never) => unknown;
 

@@ -20,7 +20,7 @@ import {
 import { cleanCallerName, cleanCallerNumber } from '../../../shared/domain/callerIdText';
 import type { Clock } from '../../../shared/domain/clock';
 import type { EventHub } from '../kernel/eventHub';
-import type { Logger } from '../ports';
+import type { Logger } from '../kernel/platformPorts';
 import { MediaFailedError, type CallListRepository, type SipPort, type SipPortListener } from './ports';
 import type { SoftphoneSettings } from './softphoneSettings';
 

@@ -2,7 +2,7 @@
 // SecretStore (encrypted at rest), and never in anything returned to a renderer.
 import type { z } from 'zod';
 import { saveSoftphoneSettingsSchema, type SaveSoftphoneSettings, type SoftphoneSettingsView } from '../../../shared/contract/softphone';
-import type { Logger, SettingsPort } from '../ports';
+import type { Logger, SettingsPort } from '../kernel/platformPorts';
 import type { SecretStore, SipAccount } from './ports';
 
 export const softphoneSettingsKey = 'softphone.account';

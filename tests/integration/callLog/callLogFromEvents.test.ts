@@ -2,11 +2,9 @@
 // the core with the real store: an answered call (with notes typed during it), an abandoned one,
 // and one blind-transferred to a colleague, each checked in `calls` and `call_events`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCallLogStoreRepository } from '../../../electron/adapters/database/callLogStoreRepository';
-import { createCallRecordStoreRepository } from '../../../electron/adapters/database/callRecordStoreRepository';
 import { type Store } from '../../../electron/adapters/database/store';
 import { type Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
+import type { CallerContext } from '../../../electron/core/kernel/caller';
 import type { CallEvent } from '../../../shared/contract/softphone';
 import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../support/sipUa/scriptedUa';
@@ -32,7 +30,6 @@ beforeAll(async () => {
   });
   onStore = await startCoreOnStore(
     kamailio,
-    (s) => ({ callLog: createCallLogStoreRepository(s), callRecords: createCallRecordStoreRepository(s) }),
     { userId: 'agent-7', dataDirPrefix: 'deskline-calllog-' },
   );
   ({ core, store, events } = onStore);
@@ -60,7 +57,7 @@ async function nextRinging(): Promise<string> {
 }
 
 async function stored(callId: string) {
-  await core.recorder!.settled();
+  await core.callLog.settled();
   const [row] = await store.query('SELECT agent_id, direction, remote_number, outcome, answered_at, ended_at, ring_count, notes FROM calls WHERE id = ?', [callId]);
   const kinds = (await store.query('SELECT kind FROM call_events WHERE call_id = ? ORDER BY id', [callId])).map((r) => r.kind);
   return { row, kinds };

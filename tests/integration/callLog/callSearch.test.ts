@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditLogStoreRepository } from '../../../electron/adapters/database/auditLogStoreRepository';
 import { createCallSearchStoreRepository } from '../../../electron/adapters/database/callSearchQueries';
 import { openStore, type Store } from '../../../electron/adapters/database/store';
-import { createCore, type Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
+import type { Core } from '../../../electron/core/createCore';
+import { createTestCore } from '../../support/core/testCore';
+import type { CallerContext } from '../../../electron/core/kernel/caller';
 import { systemClock } from '../../../electron/core/kernel/systemClock';
 import type { SearchCallsReply } from '../../../shared/contract/callSearch';
 import { localTime, refundBatch, seedSearchableCalls } from '../../support/database/searchableCalls';
@@ -23,7 +24,7 @@ let core: Core;
 beforeAll(async () => {
   store = await openStore({ dataDir: tempDataDir('deskline-callsearch-') });
   await seedSearchableCalls(store, refundBatch(25));
-  core = await createCore({
+  core = await createTestCore({
     clock: systemClock,
     settings: new MemorySettings(),
     agentStates: { load: async () => null, save: async () => undefined },
@@ -179,18 +180,6 @@ describe('bad input is refused with a clear error', () => {
     expect(await rejected('exportCalls', { from: '2026-11-01', to: '2026-11-02', format: 'xlsx' })).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/csv" or "json/) });
     expect(await rejected('searchCalls', { pageSize: 101 })).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/At most 100/) });
     expect(await rejected('searchCalls', { text: '?!…' })).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/letters, digits or Chinese/) });
-  });
-  it('answers UNAVAILABLE where no audit log can record the search (S-6)', async () => {
-    const bare = await createCore({
-      clock: systemClock,
-      settings: new MemorySettings(),
-      agentStates: { load: async () => null, save: async () => undefined },
-      logger: silentLogger,
-      hostInfo: { host: 'web', version: 'test', languageOverride: null, role: 'teamLead', userId: 't1' },
-      callSearch: createCallSearchStoreRepository(store),
-    });
-    expect(await bare.dispatch('searchCalls', { text: 'refund' }, lead)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
-    await bare.close();
   });
   it('writes nothing to the audit log for a refused request', async () => {
     const before = await store.query('SELECT count(*) AS n FROM audit_log');

@@ -3,10 +3,9 @@
 // they reached; ring-no-answer puts the agent in Not ready — Missed; wrap-up is stored.
 // A custom 500 ms cadence (200 on / 300 off) keeps the test short; the arithmetic is the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCallLogStoreRepository } from '../../../electron/adapters/database/callLogStoreRepository';
 import { type Store } from '../../../electron/adapters/database/store';
 import { type Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
+import type { CallerContext } from '../../../electron/core/kernel/caller';
 import { ringNumberAt } from '../../../shared/domain/ringCadence';
 import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../support/sipUa/scriptedUa';
@@ -27,7 +26,7 @@ let caller: ScriptedUa;
 
 beforeAll(async () => {
   kamailio = await startKamailio({ users: [{ user: '1001', password: 'agent-secret' }, { user: '3001', password: 'caller-secret' }] });
-  onStore = await startCoreOnStore(kamailio, (s) => ({ callLog: createCallLogStoreRepository(s) }), { dataDirPrefix: 'deskline-clocks-' });
+  onStore = await startCoreOnStore(kamailio, { dataDirPrefix: 'deskline-clocks-' });
   ({ core, store, events } = onStore);
   const clocks = { ringCadence: cadence, missedAfterRings: 4, missedSetsNotReady: true, wrapUpLimitSec: 60, holdCheckInIntervalSec: 45, guidedHold: true };
   expect(await core.dispatch('saveClockSettings', clocks, agent)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -42,7 +41,7 @@ afterAll(async () => {
 });
 
 async function storedCall(callId: string) {
-  await core.recorder!.settled();
+  await core.callLog.settled();
   const [row] = await store.query('SELECT * FROM calls WHERE id = ?', [callId]);
   return row;
 }

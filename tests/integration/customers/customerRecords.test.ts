@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditLogStoreRepository } from '../../../electron/adapters/database/auditLogStoreRepository';
 import { createCustomerStoreRepository } from '../../../electron/adapters/database/customerStoreRepository';
 import { openStore, type Store } from '../../../electron/adapters/database/store';
-import { createCore, type Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
+import type { Core } from '../../../electron/core/createCore';
+import { createTestCore } from '../../support/core/testCore';
+import type { CallerContext } from '../../../electron/core/kernel/caller';
 import { systemClock } from '../../../electron/core/kernel/systemClock';
 import type { CustomerView } from '../../../shared/contract/customers';
 import { insertCall } from '../../support/database/callRows';
@@ -22,7 +23,7 @@ let core: Core;
 
 beforeAll(async () => {
   store = await openStore({ dataDir: tempDataDir('deskline-customers-') });
-  core = await createCore({
+  core = await createTestCore({
     clock: systemClock,
     settings: new MemorySettings(),
     agentStates: { load: async () => null, save: async () => undefined },

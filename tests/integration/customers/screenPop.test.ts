@@ -3,12 +3,9 @@
 // calls) and links the call to them; a number shared by two customers asks the agent to pick.
 // S-6: the number of the caller on the agent's own call is shown in full only while it is live.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditLogStoreRepository } from '../../../electron/adapters/database/auditLogStoreRepository';
-import { createCallLogStoreRepository } from '../../../electron/adapters/database/callLogStoreRepository';
-import { createCustomerStoreRepository } from '../../../electron/adapters/database/customerStoreRepository';
 import { type Store } from '../../../electron/adapters/database/store';
 import { type Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
+import type { CallerContext } from '../../../electron/core/kernel/caller';
 import type { CustomerView, ScreenPop } from '../../../shared/contract/customers';
 import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../support/sipUa/scriptedUa';
@@ -48,7 +45,6 @@ beforeAll(async () => {
   });
   onStore = await startCoreOnStore(
     kamailio,
-    (s) => ({ callLog: createCallLogStoreRepository(s), customers: createCustomerStoreRepository(s), audit: createAuditLogStoreRepository(s) }),
     { dataDirPrefix: 'deskline-screen-pop-' },
   );
   ({ core, store, events } = onStore);
@@ -103,7 +99,7 @@ describe('screen pop on a ringing call', () => {
 
     await call.hangUp();
     await events.callEvent('ended', ringing.callId);
-    await core.recorder!.settled();
+    await core.callLog.settled();
     const after = await ok<CustomerView>(core.dispatch('getCustomer', { customerId: wang.customerId }, agent));
     expect(after.numbers[0]).toMatchObject({ number: '+86 138****5678', masked: true });
     expect(after.lastCalls).toMatchObject([{ callId: ringing.callId, number: '138****5678', outcome: 'abandoned' }]);
@@ -138,7 +134,7 @@ describe('screen pop on a ringing call', () => {
 
     await call.hangUp();
     await events.callEvent('ended', callId);
-    await core.recorder!.settled();
+    await core.callLog.settled();
     const [row] = await store.query('SELECT customer_id FROM calls WHERE id = ?', [callId]);
     expect(row?.customer_id).toBe(chen.customerId);
     // The call is hers now: it is not in the other customer's history.

@@ -1,11 +1,10 @@
 // A whole core over a real store in a fresh data dir, its phone registered as 1001 with a harness
 // Kamailio and the renderer's media answered statically: the set-up of the integration tests that
 // follow real calls into the store (clocks, call log, screen pop).
-import { createNodeSoftphonePorts } from '../../../electron/adapters/sip/nodeSoftphonePorts';
 import { openStore, type Store } from '../../../electron/adapters/database/store';
-import { createCore, type Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
-import type { CorePorts } from '../../../electron/core/ports';
+import type { Core } from '../../../electron/core/createCore';
+import { createTestCore } from '../../support/core/testCore';
+import type { CallerContext } from '../../../electron/core/kernel/caller';
 import { systemClock } from '../../../electron/core/kernel/systemClock';
 import type { RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { tempDataDir } from '../../support/webHost';
@@ -20,24 +19,23 @@ export interface CoreOnStore {
   close(): Promise<void>;
 }
 
-/** `ports` picks the store-backed repositories the test needs. The agent is 1001 / agent-secret. */
+/** The agent is 1001 / agent-secret. */
 export async function startCoreOnStore(
   kamailio: RunningKamailio,
-  ports: (store: Store) => Partial<CorePorts>,
   options: { userId?: string; dataDirPrefix?: string } = {},
 ): Promise<CoreOnStore> {
   const userId = options.userId ?? 'local';
   const agent: CallerContext = { role: 'agent', userId };
   const dataDir = tempDataDir(options.dataDirPrefix ?? 'deskline-core-');
   const store = await openStore({ dataDir });
-  const core = await createCore({
+  const core = await createTestCore({
     clock: systemClock,
     settings: new MemorySettings(),
     agentStates: { load: async () => null, save: async () => undefined },
     logger: silentLogger,
     hostInfo: { host: 'web', version: 'test', languageOverride: null, role: 'agent', userId },
-    softphone: createNodeSoftphonePorts({ dataDir, clock: systemClock, logger: silentLogger }),
-    ...ports(store),
+    store,
+    dataDir,
   });
   const events = new EventRecorder(core.eventHub);
   answerMediaRequestsStatically(core, agent);

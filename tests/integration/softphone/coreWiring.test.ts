@@ -6,8 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeSoftphonePorts } from '../../../electron/adapters/sip/nodeSoftphonePorts';
-import { createCore, type Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
+import type { Core } from '../../../electron/core/createCore';
+import { createTestCore } from '../../support/core/testCore';
+import type { CallerContext } from '../../../electron/core/kernel/caller';
 import { systemClock } from '../../../electron/core/kernel/systemClock';
 import { startKamailio, type RunningKamailio } from '../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../support/sipUa/scriptedUa';
@@ -23,7 +24,7 @@ let mediaKinds: string[] = [];
 beforeAll(async () => {
   kamailio = await startKamailio({ users: [{ user: '1001', password: 'agent-secret' }, { user: '3001', password: 'caller-secret' }] });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'deskline-core-'));
-  core = await createCore({
+  core = await createTestCore({
     clock: systemClock,
     settings: new MemorySettings(),
     agentStates: { load: async () => null, save: async () => undefined },

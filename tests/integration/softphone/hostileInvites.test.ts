@@ -5,7 +5,7 @@
 // and what the agent sees of the caller must be bounded and free of control characters (S-6: the
 // number shown is the number sent).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../../electron/core/ports';
+import type { Logger } from '../../../electron/core/kernel/platformPorts';
 import { StaticSdpMedia } from '../../../electron/adapters/sip/staticSdpMedia';
 import type { CallEvent, RemoteParty } from '../../../shared/contract/softphone';
 import { maxCallerNameLength, maxCallerNumberLength } from '../../../shared/domain/callerIdText';

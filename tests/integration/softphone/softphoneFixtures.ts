@@ -1,6 +1,6 @@
 // Shared bits of the softphone integration tests: a quiet logger, an event recorder, and the
 // real softphone service over the real sip.js adapter, set up against a harness Kamailio.
-import type { Logger } from '../../../electron/core/ports';
+import type { Logger } from '../../../electron/core/kernel/platformPorts';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,9 +10,10 @@ import { FileKeySecretStore } from '../../../electron/adapters/secrets/fileKeySe
 import { SipJsPhone } from '../../../electron/adapters/sip/sipJsPhone';
 import { StaticSdpMedia, StaticSdpSession } from '../../../electron/adapters/sip/staticSdpMedia';
 import type { Core } from '../../../electron/core/createCore';
-import type { CallerContext } from '../../../electron/core/kernel/dispatcher';
+import type { CallerContext } from '../../../electron/core/kernel/caller';
 import { EventHub } from '../../../electron/core/kernel/eventHub';
-import type { SettingsPort } from '../../../electron/core/ports';
+import { eventViewFor } from '../../../electron/core/softphone';
+import type { SettingsPort } from '../../../electron/core/kernel/platformPorts';
 import { InMemoryCallLists } from '../../../electron/core/softphone/inMemoryCallLists';
 import { SoftphoneService } from '../../../electron/core/softphone/softphoneService';
 import { SoftphoneSettings } from '../../../electron/core/softphone/softphoneSettings';
@@ -123,7 +124,7 @@ export async function startTestSoftphone(
   account: Partial<SaveSoftphoneSettings> & { user: string; password: string },
   options: { media?: StaticSdpMedia; logger?: Logger } = {},
 ): Promise<TestSoftphone> {
-  const hub = new EventHub();
+  const hub = new EventHub(eventViewFor(null));
   const events = new EventRecorder(hub);
   const media = options.media ?? new StaticSdpMedia();
   const logger = options.logger ?? silentLogger;

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { CallClocksService, type ClockPhone, type ClockRecord } from '../../../electron/core/callClocks/callClocksService';
 import { CallClocksSettingsStore } from '../../../electron/core/callClocks/callClocksSettings';
 import { EventHub } from '../../../electron/core/kernel/eventHub';
-import type { Logger } from '../../../electron/core/ports';
+import { eventViewFor } from '../../../electron/core/softphone';
+import type { Logger } from '../../../electron/core/kernel/platformPorts';
 import type { AgentState, AgentStateView } from '../../../shared/contract/agentState';
 import type { EventName, EventPayloadOf } from '../../../shared/contract/api';
 import { defaultClockSettings, type ClockSettings, type HoldGuideView, type WrapUpView } from '../../../shared/contract/callClocks';
@@ -123,7 +124,7 @@ function setUp(settings: Partial<ClockSettings> = {}) {
   };
   const store = new CallClocksSettingsStore(new MemorySettings());
   store.save({ ...defaultClockSettings, ...settings });
-  const hub = new EventHub();
+  const hub = new EventHub(eventViewFor(null));
   const published: Published[] = [];
   hub.subscribe((event, payload) => {
     published.push({ event, payload, at: clock.monotonicNow() - T0 } as Published);

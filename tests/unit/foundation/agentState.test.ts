@@ -1,9 +1,10 @@
 // Agent state: transitions, durations on the injected clock, persistence before acknowledgement.
 import { describe, expect, it } from 'vitest';
 import { AgentStateTracker, type StoredAgentState } from '../../../shared/domain/agentState';
-import { AgentStateService, type AgentStateSegment } from '../../../electron/core/agentState/agentStateService';
+import { AgentStateService } from '../../../electron/core/agentState/agentStateService';
+import type { AgentStateRepository, AgentStateSegment } from '../../../electron/core/agentState/ports';
 import { EventHub } from '../../../electron/core/kernel/eventHub';
-import type { AgentStateRepository, CorePorts } from '../../../electron/core/ports';
+import { eventViewFor } from '../../../electron/core/softphone';
 import { FakeClock } from '../../support/fakeClock';
 
 class MemoryAgentStates implements AgentStateRepository {
@@ -15,16 +16,6 @@ class MemoryAgentStates implements AgentStateRepository {
   async save(state: StoredAgentState) {
     this.saved.push(structuredClone(state));
   }
-}
-
-function ports(clock: FakeClock, agentStates: AgentStateRepository): CorePorts {
-  return {
-    clock,
-    agentStates,
-    settings: { get: (_k, f) => f, set: () => {} },
-    logger: { info: () => {}, warn: () => {}, error: () => {} },
-    hostInfo: { host: 'web', version: '0', languageOverride: null, role: 'agent', userId: 'u' },
-  };
 }
 
 describe('AgentStateTracker', () => {
@@ -69,10 +60,10 @@ describe('AgentStateService', () => {
   it('persists a change before acknowledging it, announces it and reports the segment', async () => {
     const clock = new FakeClock();
     const repo = new MemoryAgentStates();
-    const hub = new EventHub();
+    const hub = new EventHub(eventViewFor(null));
     const announced: unknown[] = [];
     hub.subscribe((event, payload) => announced.push([event, payload]));
-    const service = await AgentStateService.open(ports(clock, repo), hub);
+    const service = await AgentStateService.open(clock, repo, hub);
     const segments: AgentStateSegment[] = [];
     service.onSegmentEnded((s) => segments.push(s));
 
@@ -87,7 +78,7 @@ describe('AgentStateService', () => {
   it('applies concurrent changes in call order, so the last click wins on disk too', async () => {
     const clock = new FakeClock();
     const repo = new MemoryAgentStates();
-    const service = await AgentStateService.open(ports(clock, repo), new EventHub());
+    const service = await AgentStateService.open(clock, repo, new EventHub(eventViewFor(null)));
     await Promise.all([
       service.set({ kind: 'ready' }),
       service.set({ kind: 'notReady', reason: 'meeting' }),
@@ -104,7 +95,7 @@ describe('AgentStateService', () => {
   it('does not acknowledge a change that could not be saved', async () => {
     const clock = new FakeClock();
     const failing: AgentStateRepository = { load: async () => null, save: async () => Promise.reject(new Error('disk full')) };
-    const service = await AgentStateService.open(ports(clock, failing), new EventHub());
+    const service = await AgentStateService.open(clock, failing, new EventHub(eventViewFor(null)));
     await expect(service.set({ kind: 'ready' })).rejects.toThrow('disk full');
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ContractError } from '../../../shared/contract/envelope';
 import { createDispatcher, type ApiHandlers } from '../../../electron/core/kernel/dispatcher';
-import type { Logger } from '../../../electron/core/ports';
+import type { Logger } from '../../../electron/core/kernel/platformPorts';
 
 const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 const view = { state: { kind: 'ready' as const }, sinceWall: 1, elapsedMs: 0 };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserWindow } from 'electron';
 import type { CallView } from '../../../shared/contract/softphone';
 import { EventHub } from '../../../electron/core/kernel/eventHub';
+import { eventViewFor } from '../../../electron/core/softphone';
 import { performPhoneShortcut, type ShortcutPhone } from '../../../electron/core/phonePreferences/phonePreferencesService';
 import { bindRingAlert } from '../../../electron/main/ringAlert';
 
@@ -45,7 +46,7 @@ function fakeWindow(state: { minimized?: boolean; visible?: boolean; focused?: b
 
 describe('ring alert (Electron shell)', () => {
   it('brings a minimised window back on top without focus while a call rings, and lets go when it stops', () => {
-    const hub = new EventHub();
+    const hub = new EventHub(eventViewFor(null));
     const { win, calls } = fakeWindow({ minimized: true, focused: false });
     bindRingAlert(hub, () => win);
     hub.emit('onCallUpdated', view('c1', 'ringing'));
@@ -56,13 +57,13 @@ describe('ring alert (Electron shell)', () => {
   });
 
   it('leaves a focused window alone, and ignores outbound calls', () => {
-    const hub = new EventHub();
+    const hub = new EventHub(eventViewFor(null));
     const focused = fakeWindow({ focused: true });
     bindRingAlert(hub, () => focused.win);
     hub.emit('onCallUpdated', view('c1', 'ringing'));
     expect(focused.calls).toEqual([]);
     const hidden = fakeWindow({ visible: false });
-    const other = new EventHub();
+    const other = new EventHub(eventViewFor(null));
     bindRingAlert(other, () => hidden.win);
     other.emit('onCallUpdated', view('c2', 'ringing', { direction: 'outbound' }));
     expect(hidden.calls).toEqual([]);

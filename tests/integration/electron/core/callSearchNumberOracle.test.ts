@@ -8,8 +8,9 @@ import { createAuditLogStoreRepository } from '../../../../electron/adapters/dat
 import { createCallSearchStoreRepository } from '../../../../electron/adapters/database/callSearchQueries';
 import { createCustomerStoreRepository } from '../../../../electron/adapters/database/customerStoreRepository';
 import { openStore, type Store } from '../../../../electron/adapters/database/store';
-import { createCore, type Core } from '../../../../electron/core/createCore';
-import type { CallerContext } from '../../../../electron/core/kernel/dispatcher';
+import type { Core } from '../../../../electron/core/createCore';
+import { createTestCore } from '../../../support/core/testCore';
+import type { CallerContext } from '../../../../electron/core/kernel/caller';
 import { systemClock } from '../../../../electron/core/kernel/systemClock';
 import type { SearchCallsReply } from '../../../../shared/contract/callSearch';
 import { insertCall } from '../../../support/database/callRows';
@@ -32,7 +33,7 @@ beforeAll(async () => {
     insertCall({ id: 'target', agentId: 'a1', remoteNumber: secretNumber, remoteName: secretName, startedAt: t0, notes: 'asked about the bill' }),
     insertCall({ id: 'other', agentId: 'a1', remoteNumber: '+8613800135678', startedAt: t0 + 60_000, notes: 'order 20261102 refund' }),
   ]);
-  core = await createCore({
+  core = await createTestCore({
     clock: systemClock,
     settings: new MemorySettings(),
     agentStates: { load: async () => null, save: async () => undefined },

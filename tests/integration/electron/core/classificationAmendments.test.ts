@@ -6,7 +6,7 @@ import { createCallRecordStoreRepository } from '../../../../electron/adapters/d
 import { openStore, type Store } from '../../../../electron/adapters/database/store';
 import { CallLogService } from '../../../../electron/core/callLog/callLogService';
 import { CallLogSettingsStore } from '../../../../electron/core/callLog/callLogSettings';
-import type { CallerContext } from '../../../../electron/core/kernel/dispatcher';
+import type { CallerContext } from '../../../../electron/core/kernel/caller';
 import { FakeClock } from '../../../support/fakeClock';
 import { insertCall } from '../../../support/database/callRows';
 import { tempDataDir } from '../../../support/webHost';

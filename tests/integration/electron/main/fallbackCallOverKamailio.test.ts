@@ -7,8 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeSoftphonePorts } from '../../../../electron/adapters/sip/nodeSoftphonePorts';
-import { createCore, type Core } from '../../../../electron/core/createCore';
-import type { CallerContext } from '../../../../electron/core/kernel/dispatcher';
+import type { Core } from '../../../../electron/core/createCore';
+import { createTestCore } from '../../../support/core/testCore';
+import type { CallerContext } from '../../../../electron/core/kernel/caller';
 import { systemClock } from '../../../../electron/core/kernel/systemClock';
 import { createFallbackCallController } from '../../../../electron/main/fallbackCallController';
 import type { CallView } from '../../../../shared/contract/softphone';
@@ -24,7 +25,7 @@ const agent: CallerContext = { role: 'agent', userId: 'local' };
 beforeAll(async () => {
   kamailio = await startKamailio({ users: [{ user: '1001', password: 'agent-secret' }, { user: '3001', password: 'caller-secret' }] });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'deskline-fallback-'));
-  core = await createCore({
+  core = await createTestCore({
     clock: systemClock,
     settings: new MemorySettings(),
     agentStates: { load: async () => null, save: async () => undefined },

@@ -6,8 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../../electron/core/createCore';
-import type { Logger } from '../../../../electron/core/ports';
+import type { Core } from '../../../../electron/core/createCore';
+import { createTestCore } from '../../../support/core/testCore';
+import type { Logger } from '../../../../electron/core/kernel/platformPorts';
 import { systemClock } from '../../../../electron/core/kernel/systemClock';
 import { defaultConnectionLimits } from '../../../../electron/web-host/connectionLimits';
 import { startWebBinding, type WebBinding } from '../../../../electron/web-host/webBinding';
@@ -26,7 +27,7 @@ let core: Core;
 let binding: WebBinding;
 let address: HostAddress;
 beforeAll(async () => {
-  core = await createCore({
+  core = await createTestCore({
     clock: systemClock,
     settings: new MemorySettings(),
     agentStates: { load: async () => null, save: async () => undefined },

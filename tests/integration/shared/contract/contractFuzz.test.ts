@@ -12,11 +12,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConfSettings } from '../../../../electron/adapters/settings/confSettings';
 import { createNodeSoftphonePorts } from '../../../../electron/adapters/sip/nodeSoftphonePorts';
-import { createCore } from '../../../../electron/core/createCore';
+import { createTestCore } from '../../../support/core/testCore';
 import { systemClock } from '../../../../electron/core/kernel/systemClock';
 import { pendingRestoreFile } from '../../../../electron/adapters/database/backupFiles';
+import { openStore } from '../../../../electron/adapters/database/store';
 import { secretsFileName } from '../../../../electron/adapters/secrets/fileKeySecretStore';
-import type { Logger } from '../../../../electron/core/ports';
+import type { Logger } from '../../../../electron/core/kernel/platformPorts';
 import { openHostCore, type HostCore } from '../../../../electron/web-host/openHostCore';
 import { api, methodNames, type MethodName } from '../../../../shared/contract/api';
 import { envelopeSchema, type Envelope } from '../../../../shared/contract/envelope';
@@ -286,34 +287,41 @@ describe('contract fuzz: settings from a hand-edited file', () => {
     const keys = ['softphone.account', 'clocks', 'callRecords', 'workingCalendar', 'audioDevices', 'phoneShortcuts'];
     const anyEntry = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 })));
     const reads = methodNames.filter((m) => m.startsWith('get') && Object.keys(defOf(api[m].request).shape as object).length === 0);
-    await fc.assert(
-      fc.asyncProperty(fc.record(Object.fromEntries(keys.map((k) => [k, anyEntry]))), async (file) => {
-        const settings = new MemorySettings();
-        for (const [key, value] of Object.entries(file)) settings.set(key, value);
-        const errors: string[] = [];
-        const core = await createCore({
-          clock: systemClock,
-          settings,
-          agentStates: { load: async () => null, save: async () => undefined },
-          logger: { ...logger, error: (message) => errors.push(message) },
-          hostInfo: { host: 'web', version: 'test', languageOverride: null, role: 'agent', userId: 'local' },
-          // Never registers: whatever server the file names is not contacted.
-          softphone: createNodeSoftphonePorts({ dataDir, clock: systemClock, logger, autoRegister: false }),
-        });
-        try {
-          for (const method of reads) {
-            for (const role of api[method].roles) {
-              const reply = await core.dispatch(method, {}, { role, userId: 'local' });
-              if (!reply.ok) expect(acceptableRefusals, `${method}: ${reply.error.message}`).toContain(reply.error.code);
+    // One store for all 300 cores: the settings file is what varies here.
+    const store = await openStore({ dataDir: tempDataDir('deskline-fuzz-settings-') });
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.record(Object.fromEntries(keys.map((k) => [k, anyEntry]))), async (file) => {
+          const settings = new MemorySettings();
+          for (const [key, value] of Object.entries(file)) settings.set(key, value);
+          const errors: string[] = [];
+          const core = await createTestCore({
+            clock: systemClock,
+            settings,
+            agentStates: { load: async () => null, save: async () => undefined },
+            logger: { ...logger, error: (message) => errors.push(message) },
+            hostInfo: { host: 'web', version: 'test', languageOverride: null, role: 'agent', userId: 'local' },
+            // Never registers: whatever server the file names is not contacted.
+            softphone: createNodeSoftphonePorts({ dataDir, clock: systemClock, logger, autoRegister: false }),
+            store,
+          });
+          try {
+            for (const method of reads) {
+              for (const role of api[method].roles) {
+                const reply = await core.dispatch(method, {}, { role, userId: 'local' });
+                if (!reply.ok) expect(acceptableRefusals, `${method}: ${reply.error.message}`).toContain(reply.error.code);
+              }
             }
+            expect(errors).toEqual([]);
+          } finally {
+            await core.close();
           }
-          expect(errors).toEqual([]);
-        } finally {
-          await core.close();
-        }
-      }),
-      fuzzParameters(300),
-    );
+        }),
+        fuzzParameters(300),
+      );
+    } finally {
+      await store.close();
+    }
   }, fuzzTimeoutMs);
 });
 

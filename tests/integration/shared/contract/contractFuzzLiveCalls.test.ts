@@ -5,15 +5,11 @@
 // answer parses and is never INTERNAL; nothing is logged as an error; no promise is left rejected.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditLogStoreRepository } from '../../../../electron/adapters/database/auditLogStoreRepository';
-import { createCallLogStoreRepository } from '../../../../electron/adapters/database/callLogStoreRepository';
-import { createCallRecordStoreRepository } from '../../../../electron/adapters/database/callRecordStoreRepository';
-import { createCallSearchStoreRepository } from '../../../../electron/adapters/database/callSearchQueries';
-import { createCustomerStoreRepository } from '../../../../electron/adapters/database/customerStoreRepository';
 import { openStore, type Store } from '../../../../electron/adapters/database/store';
 import { createNodeSoftphonePorts } from '../../../../electron/adapters/sip/nodeSoftphonePorts';
-import { createCore, type Core } from '../../../../electron/core/createCore';
-import type { Logger } from '../../../../electron/core/ports';
+import type { Core } from '../../../../electron/core/createCore';
+import { createTestCore } from '../../../support/core/testCore';
+import type { Logger } from '../../../../electron/core/kernel/platformPorts';
 import { systemClock } from '../../../../electron/core/kernel/systemClock';
 import { api, type MethodName } from '../../../../shared/contract/api';
 import { envelopeSchema } from '../../../../shared/contract/envelope';
@@ -176,7 +172,7 @@ async function settle(): Promise<void> {
   }
   expect(liveCallIds(), 'calls left after the scenario').toEqual([]);
   await core.dispatch('endWrapUp', {}, agent);
-  await core.recorder?.settled();
+  await core.callLog.settled();
 }
 
 beforeAll(async () => {
@@ -187,18 +183,15 @@ beforeAll(async () => {
   const dataDir = tempDataDir('deskline-fuzz-live-');
   store = await openStore({ dataDir });
   await seedSearchableCalls(store);
-  core = await createCore({
+  core = await createTestCore({
     clock: systemClock,
     settings: new MemorySettings(),
     agentStates: { load: async () => null, save: async () => undefined },
     logger,
     hostInfo: { host: 'web', version: 'test', languageOverride: null, role: 'agent', userId: 'local' },
     softphone: createNodeSoftphonePorts({ dataDir, clock: systemClock, logger }),
-    callLog: createCallLogStoreRepository(store),
-    callRecords: createCallRecordStoreRepository(store),
-    customers: createCustomerStoreRepository(store),
-    audit: createAuditLogStoreRepository(store),
-    callSearch: createCallSearchStoreRepository(store),
+    store,
+    dataDir,
   });
   events = new EventRecorder(core.eventHub);
   answerMediaRequests();

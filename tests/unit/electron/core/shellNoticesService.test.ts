@@ -1,9 +1,9 @@
 // Issue 21: the window-restart notice the Electron shell leaves for the reloaded page — the
 // service alone, and through the core's contract as both hosts serve it.
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../../../electron/core/createCore';
-import type { CallerContext } from '../../../../electron/core/kernel/dispatcher';
-import type { Logger, SettingsPort } from '../../../../electron/core/ports';
+import { createTestCore } from '../../../support/core/testCore';
+import type { CallerContext } from '../../../../electron/core/kernel/caller';
+import type { Logger, SettingsPort } from '../../../../electron/core/kernel/platformPorts';
 import { ShellNoticesService } from '../../../../electron/core/shellNotices/shellNoticesService';
 import { roles } from '../../../../shared/contract/roles';
 import { FakeClock } from '../../../support/fakeClock';
@@ -59,7 +59,7 @@ describe('shell notices service', () => {
 describe('shell notices over the contract', () => {
   async function core() {
     const clock = new FakeClock();
-    const created = await createCore({
+    const created = await createTestCore({
       clock,
       settings: new MemorySettings(),
       agentStates: { load: async () => null, save: async () => undefined },

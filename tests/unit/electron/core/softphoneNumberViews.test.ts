@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayloadOf } from '../../../../shared/contract/api';
 import type { ScreenPop } from '../../../../shared/contract/customers';
 import type { CallEvent, CallLists, CallView } from '../../../../shared/contract/softphone';
-import type { CallerContext } from '../../../../electron/core/kernel/dispatcher';
+import type { CallerContext } from '../../../../electron/core/kernel/caller';
 import { EventHub } from '../../../../electron/core/kernel/eventHub';
 import { eventViewFor, softphoneNumberView } from '../../../../electron/core/softphone/softphoneNumberViews';
 

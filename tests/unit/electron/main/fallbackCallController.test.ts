@@ -2,7 +2,7 @@
 // once, Answer only once the reloaded page listens for media (its audio lives there), Reload.
 import { describe, expect, it } from 'vitest';
 import type { CallView } from '../../../../shared/contract/softphone';
-import type { Logger } from '../../../../electron/core/ports';
+import type { Logger } from '../../../../electron/core/kernel/platformPorts';
 import { createFallbackCallController, type FallbackWindowPort } from '../../../../electron/main/fallbackCallController';
 
 const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };

@@ -2,7 +2,8 @@
 // before, every call answered FORBIDDEN); a call from anywhere else never does.
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../../shared/contract/envelope';
-import type { CallerContext, Dispatch } from '../../../../electron/core/kernel/dispatcher';
+import type { Dispatch } from '../../../../electron/core/kernel/dispatcher';
+import type { CallerContext } from '../../../../electron/core/kernel/caller';
 import { ipcInvokeHandler } from '../../../../electron/main/ipcInvoke';
 
 const caller: CallerContext = { role: 'agent', userId: 'local' };

@@ -2,7 +2,7 @@
 // the events Electron documents and records what was done to it, and a fake clock.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../../../electron/core/ports';
+import type { Logger } from '../../../../electron/core/kernel/platformPorts';
 import { bindRendererRecovery, type RecoverableWindow } from '../../../../electron/main/rendererRecovery';
 import { FakeClock } from '../../../support/fakeClock';
 

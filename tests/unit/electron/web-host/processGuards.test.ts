@@ -2,7 +2,7 @@
 // after it each is logged with its stack and survived, unless they come in a burst.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../../../electron/core/ports';
+import type { Logger } from '../../../../electron/core/kernel/platformPorts';
 import { createLastResortPolicy, guardExitCodes, installProcessGuards } from '../../../../electron/web-host/processGuards';
 import { FakeClock } from '../../../support/fakeClock';
 

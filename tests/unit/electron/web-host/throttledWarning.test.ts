@@ -1,7 +1,7 @@
 // Issue 12: a peer cannot flood the log: the first warning of a kind is written, repeats within the
 // window are counted and reported with the next one written.
 import { expect, it } from 'vitest';
-import type { Logger } from '../../../../electron/core/ports';
+import type { Logger } from '../../../../electron/core/kernel/platformPorts';
 import { createThrottledWarning } from '../../../../electron/web-host/throttledWarning';
 import { FakeClock } from '../../../support/fakeClock';
 

@@ -3,12 +3,9 @@
 // P-Asserted-Identity; otherwise it is "unverified", and a single matching customer is not linked
 // to the call (their history) until the agent confirms who is calling.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditLogStoreRepository } from '../../../../../electron/adapters/database/auditLogStoreRepository';
-import { createCallLogStoreRepository } from '../../../../../electron/adapters/database/callLogStoreRepository';
-import { createCustomerStoreRepository } from '../../../../../electron/adapters/database/customerStoreRepository';
 import type { Store } from '../../../../../electron/adapters/database/store';
 import type { Core } from '../../../../../electron/core/createCore';
-import type { CallerContext } from '../../../../../electron/core/kernel/dispatcher';
+import type { CallerContext } from '../../../../../electron/core/kernel/caller';
 import type { CustomerView, ScreenPop } from '../../../../../shared/contract/customers';
 import type { CallEvent, CallView } from '../../../../../shared/contract/softphone';
 import { startKamailio, type RunningKamailio } from '../../../../support/kamailio/kamailioHarness';
@@ -63,7 +60,7 @@ async function callDesk(from: string, headers: string[] = []): Promise<{ call: S
 async function hangUp(call: ScriptedCall, callId: string): Promise<void> {
   await call.hangUp();
   await events.callEvent('ended', callId);
-  await core.recorder!.settled();
+  await core.callLog.settled();
 }
 
 const historyOfWang = async () =>
@@ -77,7 +74,6 @@ beforeAll(async () => {
   });
   onStore = await startCoreOnStore(
     kamailio,
-    (s) => ({ callLog: createCallLogStoreRepository(s), customers: createCustomerStoreRepository(s), audit: createAuditLogStoreRepository(s) }),
     { dataDirPrefix: 'deskline-caller-id-' },
   );
   ({ core, store, events, agent } = onStore);

@@ -1,7 +1,7 @@
 // A core listener that throws inside a sip.js callback must not reach Node as uncaught.
 import { describe, expect, it } from 'vitest';
 import { guardedSipListener } from '../../../../../electron/adapters/sip/guardedSipListener';
-import type { Logger } from '../../../../../electron/core/ports';
+import type { Logger } from '../../../../../electron/core/kernel/platformPorts';
 import type { SipPortListener } from '../../../../../electron/core/softphone/ports';
 
 function recordingLogger(): Logger & { errors: string[] } {

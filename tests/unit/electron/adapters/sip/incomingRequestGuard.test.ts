@@ -3,7 +3,7 @@
 import { Core, type UserAgent } from 'sip.js';
 import { describe, expect, it } from 'vitest';
 import { guardIncomingRequests } from '../../../../../electron/adapters/sip/incomingRequestGuard';
-import type { Logger } from '../../../../../electron/core/ports';
+import type { Logger } from '../../../../../electron/core/kernel/platformPorts';
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];

@@ -2,8 +2,6 @@
 // customer data is recorded with who, in which role, did what to which subject. Stores that change
 // data write the entry in the same transaction as the change (see CustomerRepository.save).
 import type { Role } from '../../../shared/contract/roles';
-import type { Clock } from '../../../shared/domain/clock';
-import type { CallerContext } from '../kernel/dispatcher';
 
 /** One audit_log row. `detail` says what was seen or done, without repeating the data itself. */
 export interface AuditEntry {
@@ -21,15 +19,4 @@ export interface AuditEntry {
 export interface AuditLog {
   /** Resolves once the entry is durable; a view is not shown until it has been recorded. */
   record(entry: AuditEntry): Promise<void>;
-}
-
-/** The entry for `caller` doing `action` now. */
-export function auditEntry(
-  clock: Pick<Clock, 'wallNow'>,
-  caller: CallerContext,
-  action: string,
-  subject: string | null,
-  detail: Record<string, unknown> | null = null,
-): AuditEntry {
-  return { at: clock.wallNow(), actorId: caller.userId, actorRole: caller.role, action, subject, detail };
 }

@@ -1,0 +1,16 @@
+// The shape every feature's create<Feature>() returns, and what the kernel hands to each feature.
+import type { MethodName } from '../../../shared/contract/api';
+import type { ApiHandlers } from './dispatcher';
+import type { EventHub } from './eventHub';
+import type { PlatformPorts } from './platformPorts';
+
+/** The platform ports plus the one event hub the features publish on. */
+export interface Kernel extends PlatformPorts {
+  eventHub: EventHub;
+}
+
+/** A feature answers its own contract methods and releases what it holds on close. */
+export interface Feature<M extends MethodName> {
+  handlers: Pick<ApiHandlers, M>;
+  close(): Promise<void> | void;
+}
