@@ -198,6 +198,15 @@ export default {
       to: { path: '^tests/' },
     },
     {
+      name: 'no-orphans',
+      severity: 'error',
+      comment:
+        'A file that imports nothing and that nothing imports is dead: a leftover of a move or a file ' +
+        'that was never wired in. Delete it or import it where it belongs. (Type declaration files are exempt.)',
+      from: { orphan: true, pathNot: '\\.d\\.m?ts$' },
+      to: {},
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment:

@@ -47,8 +47,9 @@ async function cruise(files: Record<string, string>): Promise<CruiseRun> {
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  // The default `err` report: "  error <rule>: <from> → <to>" (a cycle continues on the next lines).
-  const violations = [...output.matchAll(/^\s*error (\S+): (\S+) →/gm)].map(([, rule, from]) => ({ rule: rule!, from: from! }));
+  // The default `err` report: "  error <rule>: <from> → <to>" (a cycle continues on the next lines;
+  // an orphan has no arrow).
+  const violations = [...output.matchAll(/^\s*error (\S+): (\S+)/gm)].map(([, rule, from]) => ({ rule: rule!, from: from! }));
   return { status, violations, output };
 }
 
@@ -155,6 +156,11 @@ const breaks: Array<{ name: string; rule: string; files: Record<string, string> 
     name: 'product code importing tests/',
     rule: 'no-tests-in-product-code',
     files: { 'electron/core/kernel/testClock.ts': "export { fakeNow } from '../../../tests/fakeNow';\n", 'tests/fakeNow.ts': 'export const fakeNow = () => 0;\n' },
+  },
+  {
+    name: 'a file nothing imports that imports nothing',
+    rule: 'no-orphans',
+    files: { 'electron/core/greeting/leftover.ts': 'export const leftover = 1;\n' },
   },
   {
     name: 'an import that resolves to nothing',
