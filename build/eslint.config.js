@@ -1,5 +1,8 @@
 // Lint for the whole repo, including the layering rules of shared/conventions.md: the folder a
 // file lives in decides what it may import (VS Code's code-layering rule, done with core ESLint).
+// The source of truth for what may import what is build/dependency-cruiser.mjs (`npm run deps`, part
+// of `npm test`: cycles, feature doors, kernel, adapters, hosts); the layer rules here repeat part of
+// it so an editor flags a bad import while it is typed. Change both together.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
