@@ -1,7 +1,7 @@
 // DesklineClient over the Electron preload bridge (window.deskline).
 import type { MethodName } from '../../shared/contract/api';
 import type { DesklineBridge } from '../../shared/contract/bridge';
-import type { DesklineClient } from './client';
+import type { DesklineClient } from './desklineClient';
 
 export function createBridgeClient(bridge: DesklineBridge): DesklineClient {
   return {

@@ -1,18 +1,13 @@
 // The one way the renderer talks to the host, whichever host it is: the Electron preload bridge
 // or the web host's WebSocket. Components use this interface and never know which.
-import type { EventName, EventPayloadOf, MethodName, ReplyOf, RequestOf } from '../../shared/contract/api';
+import type { MethodName, ReplyOf, RequestOf } from '../../shared/contract/api';
 import type { DesklineBridge } from '../../shared/contract/bridge';
-import type { ContractErrorData, Envelope } from '../../shared/contract/envelope';
+import type { ContractErrorData } from '../../shared/contract/envelope';
 import { createBridgeClient } from './bridgeClient';
+import type { DesklineClient } from './desklineClient';
 import { createWebSocketClient } from './webSocketClient';
 
-export type ConnectionState = 'connecting' | 'open' | 'closed';
-
-export interface DesklineClient {
-  invoke<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Envelope<ReplyOf<M>>>;
-  on<E extends EventName>(event: E, listener: (payload: EventPayloadOf<E>) => void): () => void;
-  onConnectionChange(listener: (state: ConnectionState) => void): () => void;
-}
+export type { ConnectionState, DesklineClient } from './desklineClient';
 
 /** Thrown by {@link call} when the host answers with an error envelope. */
 export class HostError extends Error {

@@ -3,7 +3,7 @@
 import type { EventName } from '../../shared/contract/api';
 import type { Envelope } from '../../shared/contract/envelope';
 import { serverFrameSchema } from '../../shared/contract/wire';
-import type { ConnectionState, DesklineClient } from './client';
+import type { ConnectionState, DesklineClient } from './desklineClient';
 
 const requestTimeoutMs = 30_000;
 

@@ -11,7 +11,7 @@ import { Listeners } from '../../../shared/domain/listeners';
 import { ringBoundaryMs, ringCycleMs } from '../../../shared/domain/ringCadence';
 import { RingCounter, standardRings, type RingOutcome } from '../../../shared/domain/ringCounter';
 import { WrapUpRefused, WrapUpTimer, type WrapUpResult } from '../../../shared/domain/wrapUpTimer';
-import type { AgentStateService } from '../agentState/agentStateService';
+import type { AgentStateService } from '../agentState';
 import type { CallClocksSettingsStore } from './callClocksSettings';
 import type { EventHub } from '../kernel/eventHub';
 import type { Logger } from '../kernel/platformPorts';
