@@ -32,7 +32,7 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/adapters/**/*.ts', 'electron/web-host/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/adapters/**/*.ts', 'electron/host/**/*.ts', 'electron/web-host/**/*.ts'],
     rules: layer([
       electronImport,
       { group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**', 'react', 'react-dom'], message: 'Core, adapters and web host run without Electron and without the renderer.' },
@@ -42,7 +42,7 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     rules: layer([
       electronImport,
-      { group: ['**/adapters/**', '**/web-host/**', '**/renderer/**', 'sip.js', 'sql.js', 'ws', 'conf'], message: 'electron/core composes domain logic over ports; concrete adapters are passed in by a host.' },
+      { group: ['**/adapters/**', '**/host/**', '**/web-host/**', '**/renderer/**', 'sip.js', 'sql.js', 'ws', 'conf'], message: 'electron/core composes domain logic over ports; concrete adapters are passed in by a host.' },
     ]),
   },
   {
@@ -62,7 +62,7 @@ export default tseslint.config(
   {
     files: ['electron/preload/**/*.ts'],
     rules: layer([
-      { group: ['**/electron/core/**', '**/adapters/**', '**/web-host/**', '**/renderer/**', 'node:*'], message: 'The preload is a thin proxy of the contract.' },
+      { group: ['**/electron/core/**', '**/adapters/**', '**/host/**', '**/web-host/**', '**/renderer/**', 'node:*'], message: 'The preload is a thin proxy of the contract.' },
     ]),
   },
 );

@@ -2,7 +2,7 @@
 // would give the page access to every local file's origin).
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { contentSecurityPolicy } from '../web-host/contentSecurityPolicy';
+import { contentSecurityPolicy } from '../host/contentSecurityPolicy';
 import { appScheme, appSchemePrivileges } from './appOrigin';
 import { resolveRendererFile } from './rendererFile';
 

@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { restrictNewFiles } from '../adapters/files/privateFiles';
 import { createConfSettings } from '../adapters/settings/confSettings';
 import { createStderrLogger } from '../adapters/logging/stderrLogger';
-import { connectionLimitsFromEnv, type ConnectionLimits } from './connectionLimits';
-import { parseHostOptions, readyLine, type HostOptions } from './hostOptions';
+import { connectionLimitsFromEnv, type ConnectionLimits } from '../host/connectionLimits';
+import { parseHostOptions, readyLine, type HostOptions } from '../host/hostOptions';
 import { DataDirLockedError } from '../adapters/database/dataDirLock';
-import { openHostCore, type HostCore } from './openHostCore';
-import { installProcessGuards } from './processGuards';
-import { startWebBinding } from './webBinding';
+import { openHostCore, type HostCore } from '../host/openHostCore';
+import { installProcessGuards } from '../host/processGuards';
+import { startWebBinding } from '../host/webBinding';
 
 const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
 

@@ -1,7 +1,7 @@
 // Host command-line options: valid values parse, invalid ones stop with a clear message.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseHostOptions, readyLine } from '../../../electron/web-host/hostOptions';
+import { parseHostOptions, readyLine } from '../../../electron/host/hostOptions';
 import { defaultDataDir } from '../../../electron/adapters/paths/defaultDataDir';
 
 describe('host options', () => {

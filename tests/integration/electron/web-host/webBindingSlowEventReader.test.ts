@@ -10,8 +10,8 @@ import type { Core } from '../../../../electron/core/createCore';
 import { createTestCore } from '../../../support/core/testCore';
 import type { Logger } from '../../../../electron/core/kernel/platformPorts';
 import { systemClock } from '../../../../electron/core/kernel/systemClock';
-import { defaultConnectionLimits } from '../../../../electron/web-host/connectionLimits';
-import { startWebBinding, type WebBinding } from '../../../../electron/web-host/webBinding';
+import { defaultConnectionLimits } from '../../../../electron/host/connectionLimits';
+import { startWebBinding, type WebBinding } from '../../../../electron/host/webBinding';
 import { openRawWebSocket, type HostAddress } from '../../../support/rawWebSocket';
 import { MemorySettings } from '../../softphone/softphoneFixtures';
 

@@ -18,7 +18,7 @@ import { pendingRestoreFile } from '../../../../electron/adapters/database/backu
 import { openStore } from '../../../../electron/adapters/database/store';
 import { secretsFileName } from '../../../../electron/adapters/secrets/fileKeySecretStore';
 import type { Logger } from '../../../../electron/core/kernel/platformPorts';
-import { openHostCore, type HostCore } from '../../../../electron/web-host/openHostCore';
+import { openHostCore, type HostCore } from '../../../../electron/host/openHostCore';
 import { api, methodNames, type MethodName } from '../../../../shared/contract/api';
 import { envelopeSchema, type Envelope } from '../../../../shared/contract/envelope';
 import { roles, type Role } from '../../../../shared/contract/roles';

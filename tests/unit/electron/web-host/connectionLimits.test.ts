@@ -1,7 +1,7 @@
 // Issue 12: the web binding's limits and the DESKLINE_NET_LIMITS override; a bad value stops the
 // host with a clear message instead of running with limits nobody asked for.
 import { describe, expect, it } from 'vitest';
-import { connectionLimitsFromEnv, defaultConnectionLimits } from '../../../../electron/web-host/connectionLimits';
+import { connectionLimitsFromEnv, defaultConnectionLimits } from '../../../../electron/host/connectionLimits';
 import { maxFrameBytes } from '../../../../shared/contract/wire';
 
 describe('connectionLimitsFromEnv', () => {

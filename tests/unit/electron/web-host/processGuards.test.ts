@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../../../electron/core/kernel/platformPorts';
-import { createLastResortPolicy, guardExitCodes, installProcessGuards } from '../../../../electron/web-host/processGuards';
+import { createLastResortPolicy, guardExitCodes, installProcessGuards } from '../../../../electron/host/processGuards';
 import { FakeClock } from '../../../support/fakeClock';
 
 class RecordingLogger implements Logger {

@@ -2,7 +2,7 @@
 // window are counted and reported with the next one written.
 import { expect, it } from 'vitest';
 import type { Logger } from '../../../../electron/core/kernel/platformPorts';
-import { createThrottledWarning } from '../../../../electron/web-host/throttledWarning';
+import { createThrottledWarning } from '../../../../electron/host/throttledWarning';
 import { FakeClock } from '../../../support/fakeClock';
 
 it('writes the first of each kind, counts repeats in the window and reports them with the next', () => {

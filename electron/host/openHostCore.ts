@@ -12,7 +12,7 @@ import { describeTightening, tightenDataDir } from '../adapters/files/privateFil
 import { openStore, type Store } from '../adapters/database/store';
 import { createNodeSoftphonePorts } from '../adapters/sip/nodeSoftphonePorts';
 import { createCore, type Core } from '../core/createCore';
-import { createStorePorts } from '../host/storePorts';
+import { createStorePorts } from './storePorts';
 import type { CallerContext } from '../core/kernel/caller';
 import type { Logger, SettingsPort } from '../core/kernel/platformPorts';
 import type { SecretStore } from '../core/softphone/ports';
