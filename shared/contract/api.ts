@@ -5,7 +5,7 @@ import { agentStateEvents, agentStateMethods } from './agentState';
 import { appInfoMethods } from './appInfo';
 import { callClockEvents, callClockMethods } from './callClocks';
 import { customerEvents, customerMethods } from './customers';
-import { callRecordEvents, callRecordMethods } from './callRecords';
+import { callRecordEvents, callLogMethods } from './callLog';
 import { workingCalendarEvents, workingCalendarMethods } from './workingCalendar';
 import { callSearchMethods } from './callSearch';
 import { dataStoreMethods } from './dataStore';
@@ -22,7 +22,7 @@ export const api = {
   ...callClockMethods,
   ...customerMethods,
   ...phonePreferenceMethods,
-  ...callRecordMethods,
+  ...callLogMethods,
   ...workingCalendarMethods,
   ...callSearchMethods,
   ...shellNoticeMethods,

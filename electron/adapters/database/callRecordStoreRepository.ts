@@ -3,7 +3,7 @@
 // and disposition columns (a change after the record closed also writes its amendment row and audit
 // entry). Event-derived columns belong to callLogStoreRepository.
 import type { CallRecordRepository, StoredCallRecord } from '../../core/callLog/ports';
-import type { NoteRevision } from '../../../shared/contract/callRecords';
+import type { NoteRevision } from '../../../shared/contract/callLog';
 import { auditInsertStatement } from './auditLogStoreRepository';
 import type { SqlStatement, Store } from './store';
 

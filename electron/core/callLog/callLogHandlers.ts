@@ -1,12 +1,12 @@
 // The call log's contract handlers: the category and disposition lists, and each call record's
 // notes and classification.
-import type { callRecordMethods } from '../../../shared/contract/callRecords';
+import type { callLogMethods } from '../../../shared/contract/callLog';
 import type { CallLogService } from './callLogService';
 import type { CallLogSettingsStore } from './callLogSettings';
 import type { ApiHandlers } from '../kernel/dispatcher';
 import type { EventHub } from '../kernel/eventHub';
 
-export type CallLogHandlers = Pick<ApiHandlers, keyof typeof callRecordMethods>;
+export type CallLogHandlers = Pick<ApiHandlers, keyof typeof callLogMethods>;
 
 export function callLogHandlers(settings: CallLogSettingsStore, records: CallLogService, eventHub: EventHub): CallLogHandlers {
   return {

@@ -2,7 +2,7 @@
 // category and disposition. A save after the record is closed (the call and its wrap-up are over)
 // is an amendment and is marked as one, so QA can tell notes taken on the call from later edits;
 // so is a later change of category or disposition (recorded with who and when, and audited).
-import type { CallRecordForm, NoteRevision } from '../../../shared/contract/callRecords';
+import type { CallRecordForm, NoteRevision } from '../../../shared/contract/callLog';
 import { ContractError } from '../../../shared/contract/envelope';
 import type { Clock } from '../../../shared/domain/clock';
 import { auditEntry } from '../audit';

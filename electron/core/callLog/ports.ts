@@ -1,5 +1,5 @@
 // The call log's ports: where call events, call records, notes and classifications are kept.
-import type { CallRecordForm, NoteRevision } from '../../../shared/contract/callRecords';
+import type { CallRecordForm, NoteRevision } from '../../../shared/contract/callLog';
 import type { Role } from '../../../shared/contract/roles';
 import type { CallRecordRow } from '../../../shared/domain/callRecord';
 import type { AuditEntry } from '../audit/ports';

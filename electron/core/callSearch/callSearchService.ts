@@ -2,7 +2,7 @@
 // sees (S-6): numbers are masked for roles that may not see them, filters naming an unknown
 // category or disposition are refused, and every search and export is audited before it is answered.
 import { maxUiExportRows, mayExportFullNumbers, type CallSearchOptions, type CallSearchRow, type SearchCallsReply } from '../../../shared/contract/callSearch';
-import type { CallRecordSettings } from '../../../shared/contract/callRecords';
+import type { CallRecordSettings } from '../../../shared/contract/callLog';
 import { ContractError } from '../../../shared/contract/envelope';
 import type { Clock } from '../../../shared/domain/clock';
 import { toCsv, toJson } from '../../../shared/domain/callExport';

@@ -2,7 +2,7 @@
 // being talked on, then its wrap-up, and stays on the last call afterwards so notes can be amended.
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallRecordForm, CallRecordSettings, RecordChoice } from '../../../shared/contract/callRecords';
+import type { CallRecordForm, CallRecordSettings, RecordChoice } from '../../../shared/contract/callLog';
 import { call, HostError } from '../../api/client';
 import { useClient, useHostEvent } from '../../api/ClientContext';
 import { CallNotesEditor } from './CallNotesEditor';

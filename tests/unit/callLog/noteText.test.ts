@@ -1,6 +1,6 @@
 // S-3 notes: the size limit and the binary-paste check shared by the editor and the host.
 import { describe, expect, it } from 'vitest';
-import { callRecordMethods } from '../../../shared/contract/callRecords';
+import { callLogMethods } from '../../../shared/contract/callLog';
 import { maxNoteBytes, noteBytes, noteProblem } from '../../../shared/domain/noteText';
 
 describe('note text limits', () => {
@@ -21,7 +21,7 @@ describe('note text limits', () => {
   });
 
   it('the contract refuses the same notes with the message the editor shows', () => {
-    const request = callRecordMethods.saveCallNote.request;
+    const request = callLogMethods.saveCallNote.request;
     expect(request.safeParse({ callId: 'c1', text: '客户要求退款 refund' }).success).toBe(true);
     const tooLong = request.safeParse({ callId: 'c1', text: 'x'.repeat(maxNoteBytes + 10) });
     expect(tooLong.success).toBe(false);

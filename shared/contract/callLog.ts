@@ -82,7 +82,7 @@ export const noteRevisionSchema = z
   .strict();
 export type NoteRevision = z.infer<typeof noteRevisionSchema>;
 
-export const callRecordMethods = {
+export const callLogMethods = {
   getCallRecordSettings: defineMethod({
     summary: 'The category and disposition lists, and whether a disposition is required.',
     request: z.object({}).strict(),
