@@ -7,7 +7,7 @@ import { useClient } from '../api/ClientContext';
 import { AgentStateControl } from '../features/agentState/AgentStateControl';
 import { CallSearchPanel } from '../features/callSearch/CallSearchPanel';
 import { ClockSettingsPanel } from '../features/clocks/ClockSettingsPanel';
-import { WorkingCalendarPanel } from '../features/clocks/WorkingCalendarPanel';
+import { WorkingCalendarPanel } from '../features/workingCalendar/WorkingCalendarPanel';
 import { CustomerPanel } from '../features/customers/CustomerPanel';
 import { BackupPanel } from '../features/dataStore/BackupPanel';
 import { StoreStatusBanner } from '../features/dataStore/StoreStatusBanner';

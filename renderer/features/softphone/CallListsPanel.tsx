@@ -9,7 +9,7 @@ import { callbackDue } from '../../../shared/domain/callbackDue';
 import { useWallNow } from '../../common/useWallNow';
 import { CallbackDueBadge } from '../clocks/CallbackDueBadge';
 import { useCallbackDueNotifications } from '../clocks/useCallbackDueNotifications';
-import { useWorkingCalendar } from '../clocks/useWorkingCalendar';
+import { useWorkingCalendar } from '../workingCalendar/useWorkingCalendar';
 
 type Run = (a: () => Promise<unknown>) => Promise<boolean>;
 
