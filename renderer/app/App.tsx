@@ -6,7 +6,7 @@ import type { ConnectionState } from '../api/client';
 import { useClient } from '../api/ClientContext';
 import { AgentStateControl } from '../features/agentState/AgentStateControl';
 import { CallSearchPanel } from '../features/callSearch/CallSearchPanel';
-import { ClockSettingsPanel } from '../features/clocks/ClockSettingsPanel';
+import { ClockSettingsPanel } from '../features/callClocks/ClockSettingsPanel';
 import { WorkingCalendarPanel } from '../features/workingCalendar/WorkingCalendarPanel';
 import { CustomerPanel } from '../features/customers/CustomerPanel';
 import { BackupPanel } from '../features/dataStore/BackupPanel';

@@ -7,8 +7,8 @@ import { call } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
 import { callbackDue } from '../../../shared/domain/callbackDue';
 import { useWallNow } from '../../common/useWallNow';
-import { CallbackDueBadge } from '../clocks/CallbackDueBadge';
-import { useCallbackDueNotifications } from '../clocks/useCallbackDueNotifications';
+import { CallbackDueBadge } from '../callClocks/CallbackDueBadge';
+import { useCallbackDueNotifications } from '../callClocks/useCallbackDueNotifications';
 import { useWorkingCalendar } from '../workingCalendar/useWorkingCalendar';
 
 type Run = (a: () => Promise<unknown>) => Promise<boolean>;
