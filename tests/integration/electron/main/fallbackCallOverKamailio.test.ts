@@ -15,7 +15,7 @@ import { createFallbackCallController } from '../../../../electron/main/fallback
 import type { CallView } from '../../../../shared/contract/softphone';
 import { startKamailio, type RunningKamailio } from '../../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../../support/sipUa/scriptedUa';
-import { agentAccountSettings, answerMediaRequestsStatically, EventRecorder, MemorySettings, silentLogger } from '../../../integration/softphone/softphoneFixtures';
+import { agentAccountSettings, answerMediaRequestsStatically, EventRecorder, MemorySettings, silentLogger } from '../../../support/softphone/softphoneFixtures';
 
 let kamailio: RunningKamailio;
 let core: Core;

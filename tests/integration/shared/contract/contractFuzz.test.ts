@@ -29,7 +29,7 @@ import { malformedFrom } from '../../../support/contractFuzz/malformedPayloads';
 import { arbitraryFor, defOf } from '../../../support/contractFuzz/zodArbitrary';
 import { searchableCalls, searchableCustomers, seedSearchableCalls } from '../../../support/database/searchableCalls';
 import { tempDataDir } from '../../../support/webHost';
-import { MemorySettings } from '../../softphone/softphoneFixtures';
+import { MemorySettings } from '../../../support/softphone/softphoneFixtures';
 
 const payloadsPerMethod = 1000;
 /** Methods whose every valid call rewrites (and fsyncs) the settings file: fewer valid runs keep the suite in time. */

@@ -23,7 +23,7 @@ import { ScriptedUa } from '../../../support/sipUa/scriptedUa';
 import { tempDataDir } from '../../../support/webHost';
 import { StaticSdpSession } from '../../../../electron/adapters/sip/staticSdpMedia';
 import type { MediaRequest } from '../../../../shared/contract/softphone';
-import { EventRecorder, MemorySettings } from '../../softphone/softphoneFixtures';
+import { EventRecorder, MemorySettings } from '../../../support/softphone/softphoneFixtures';
 
 /** The methods that do something different while a call is live. */
 const liveMethods: MethodName[] = [

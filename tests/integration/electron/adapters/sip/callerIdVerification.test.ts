@@ -10,8 +10,8 @@ import type { CustomerView, ScreenPop } from '../../../../../shared/contract/cus
 import type { CallEvent, CallView } from '../../../../../shared/contract/softphone';
 import { startKamailio, type RunningKamailio } from '../../../../support/kamailio/kamailioHarness';
 import { ScriptedUa, type ScriptedCall } from '../../../../support/sipUa/scriptedUa';
-import { startCoreOnStore, type CoreOnStore } from '../../../softphone/coreOnStore';
-import type { EventRecorder } from '../../../softphone/softphoneFixtures';
+import { startCoreOnStore, type CoreOnStore } from '../../../../support/core/coreOnStore';
+import type { EventRecorder } from '../../../../support/softphone/softphoneFixtures';
 
 const customerNumber = '13800135678';
 const stranger = '13900001111';

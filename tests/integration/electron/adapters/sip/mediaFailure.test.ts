@@ -7,7 +7,7 @@ import type { MediaSession } from '../../../../../electron/core/softphone/ports'
 import type { CallEvent } from '../../../../../shared/contract/softphone';
 import { startKamailio, type RunningKamailio } from '../../../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../../../support/sipUa/scriptedUa';
-import { startTestSoftphone, type TestSoftphone } from '../../../../integration/softphone/softphoneFixtures';
+import { startTestSoftphone, type TestSoftphone } from '../../../../support/softphone/softphoneFixtures';
 
 const browserError = "Failed to execute 'setRemoteDescription' on 'RTCPeerConnection': Failed to set remote answer sdp";
 

@@ -9,7 +9,7 @@ import type { RegistrationStatus } from '../../../../../shared/contract/softphon
 import { FakeClock } from '../../../../support/fakeClock';
 import { startKamailio, type RunningKamailio } from '../../../../support/kamailio/kamailioHarness';
 import { ScriptedUa } from '../../../../support/sipUa/scriptedUa';
-import { silentLogger, startTestSoftphone, type TestSoftphone } from '../../../../integration/softphone/softphoneFixtures';
+import { silentLogger, startTestSoftphone, type TestSoftphone } from '../../../../support/softphone/softphoneFixtures';
 
 const user = { user: '1001', password: 'agent-secret' };
 let kamailio: RunningKamailio | undefined;
