@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../core/kernel/platformPorts';
 import type { SecretStore } from '../core/softphone/ports';
-import { writeFileDurably } from '../adapters/agentState/writeFileDurably';
+import { writeFileDurably } from '../adapters/files/durableFiles';
 import { FileKeySecretStore } from '../adapters/secrets/fileKeySecretStore';
 import { chooseSecretStore } from './secretStoreChoice';
 

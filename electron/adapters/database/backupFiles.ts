@@ -11,8 +11,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupCheck } from './backupCheck';
-import { writeFileDurablySync } from './snapshotWriter';
-import { fsyncDir, storePaths } from './storeFiles';
+import { writeFileDurablySync } from '../files/durableFiles';
+import { storePaths } from './storeFiles';
+import { fsyncDir } from '../files/durableFiles';
 import type { EngineReply } from './storeWorkerProtocol';
 import { spawnStoreWorker } from './workerEntry';
 

@@ -3,13 +3,13 @@
 // entry as a file of its own in <data-dir>/audit-pending/ (temp file, fsync, rename: the app never
 // sees half an entry) before it writes the export (no entry, no export), and the app moves pending
 // entries into audit_log when it opens the data dir and as soon as one appears while it runs.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, watch, writeSync, type FSWatcher } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { roleSchema } from '../../../shared/contract/roles';
 import type { AuditEntry, AuditLog } from '../../core/audit/ports';
 import type { Logger } from '../../core/kernel/platformPorts';
-import { fsyncDir } from './storeFiles';
+import { fsyncDir, writeFileDurablySync } from '../files/durableFiles';
 
 const pendingDirName = 'audit-pending';
 const isEntryFile = (name: string) => name.endsWith('.json');
@@ -34,15 +34,7 @@ export function writePendingAudit(dataDir: string, entry: AuditEntry): void {
   const dir = pendingAuditDir(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const name = `${entry.at}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const temp = path.join(dir, `${name}.tmp`);
-  const fd = openSync(temp, 'wx', 0o600);
-  try {
-    writeSync(fd, JSON.stringify(entry));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, path.join(dir, `${name}.json`));
+  writeFileDurablySync(path.join(dir, `${name}.json`), JSON.stringify(entry)); // its temp name is no entry
   fsyncDir(dir);
 }
 

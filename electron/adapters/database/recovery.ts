@@ -9,10 +9,9 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Database } from 'sql.js';
 import { decodeRecords, encodeRecord, findIntactRecords, lastSeqOf, type JournalRecord, type SkipRecord, type StoredRecord } from './journalFormat';
-import { writeFileDurablySync } from './snapshotWriter';
+import { fsyncDir, writeFileDurablySync } from '../files/durableFiles';
 import { applyRecord, openDatabase, schemaVersion } from './sqlEngine';
 import {
-  fsyncDir,
   listSegmentStarts,
   listSnapshotSeqs,
   manifestFile,

@@ -1,7 +1,8 @@
 // Names and listing of the store's files inside <data-dir>/db: snapshots with their manifests,
 // journal segments named by their first sequence number, and damaged/ for files moved aside.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { fsyncDir } from '../files/durableFiles';
 
 export const dbFolderName = 'db';
 const pad = (n: number) => String(n).padStart(12, '0');
@@ -58,11 +59,3 @@ export function moveAside(paths: StorePaths, file: string, why: string): string 
   return target;
 }
 
-export function fsyncDir(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}

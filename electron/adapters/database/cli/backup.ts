@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { recoverDatabase } from '../recovery';
 import { queryRows } from '../sqlEngine';
-import { writeFileDurablySync } from '../snapshotWriter';
+import { writeFileDurablySync } from '../../files/durableFiles';
 import { storePaths } from '../storeFiles';
 import { requiredPaths, runCli } from './cliArgs';
 import { restrictNewFiles } from '../../files/privateFiles';

@@ -3,7 +3,7 @@
 // shared/domain/callExport.ts. It reads the snapshot + journal without changing anything (as
 // `npm run backup` does), so it works while Deskline is running. Every argument is checked before
 // the database is read, and the file appears whole or not at all.
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +13,8 @@ import { loadCallsForExport } from '../callExportQueries';
 import { writePendingAudit } from '../pendingAudit';
 import { recoverDatabase } from '../recovery';
 import { queryRows } from '../sqlEngine';
-import { fsyncDir, storePaths } from '../storeFiles';
+import { writeNewFileDurablySync } from '../../files/durableFiles';
+import { storePaths } from '../storeFiles';
 import { runCli } from './cliArgs';
 import { restrictNewFiles } from '../../files/privateFiles';
 
@@ -77,44 +78,6 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
 
 const alreadyExists = (file: string) => new Error(`${file} already exists; choose a new file name (a report never overwrites a file).`);
 
-/**
- * Writes a file that must not exist yet, whole or not at all: a temp file next to it is written and
- * flushed, then hard-linked to the name, which fails if the name was taken in the meantime (a
- * rename would silently replace it). Where hard links are not supported, a rename after a last
- * check. The temp file is always removed, so a failure leaves nothing behind.
- */
-function writeNewFileAtomically(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    const fd = openSync(temp, 'wx', 0o600); // S-6: an export is as confidential as the database
-    try {
-      const bytes = Buffer.from(text, 'utf8');
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      linkSync(temp, file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw alreadyExists(file);
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
-      if (existsSync(file)) throw alreadyExists(file);
-      renameSync(temp, file);
-    }
-  } finally {
-    if (existsSync(temp)) unlinkSync(temp);
-  }
-  try {
-    fsyncDir(path.dirname(file)); // makes the new name durable; some platforms cannot fsync a directory
-  } catch {
-    // The file is complete either way; only its survival of a power cut right now is less certain.
-  }
-}
-
 restrictNewFiles(); // S-6: the output (and anything else this creates) is this user's only
 
 runCli(async () => {
@@ -142,7 +105,7 @@ runCli(async () => {
       subject: null,
       detail: { via: 'npm run report', out: args.out, format: args.format, fullNumbers: args.fullNumbers, from: range.fromWall, to: range.toWallExclusive, count },
     });
-    writeNewFileAtomically(args.out, args.format === 'csv' ? toCsv(calls, options) : `${toJson(calls, options)}\n`);
+    writeNewFileDurablySync(args.out, args.format === 'csv' ? toCsv(calls, options) : `${toJson(calls, options)}\n`, alreadyExists);
   } finally {
     db.close();
   }
