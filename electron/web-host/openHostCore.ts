@@ -17,6 +17,7 @@ import { agentStateTotals } from '../adapters/database/agentStateQueries';
 import { createCallSearchStoreRepository } from '../adapters/database/callSearchQueries';
 import { createCustomerStoreRepository } from '../adapters/database/customerStoreRepository';
 import { createDataStoreAdapter } from '../adapters/database/dataStoreAdapter';
+import type { StartRebuildProcess } from '../adapters/database/rebuildLauncher';
 import { openStore, type Store } from '../adapters/database/store';
 import { createNodeSoftphonePorts } from '../adapters/sip/nodeSoftphonePorts';
 import { createCore, type Core } from '../core/createCore';
@@ -34,6 +35,8 @@ export interface HostCoreOptions {
   createSettings(dataDir: string): SettingsPort;
   /** Electron passes a safeStorage-backed store; the web host uses the file-key store. */
   secrets?: SecretStore;
+  /** Electron starts the store's rebuild process as a utility process; the web host forks it. */
+  startRebuildProcess?: StartRebuildProcess;
 }
 
 export interface HostCore {
@@ -74,6 +77,7 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
       }
     },
     onSnapshotFailed: (message) => options.logger.error('Snapshot failed; the journal still holds every write', { message }),
+    startRebuildProcess: options.startRebuildProcess,
   });
   for (const problem of store.status().recovery.problems) options.logger.warn(`Store recovery: ${problem}`);
 
