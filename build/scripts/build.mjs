@@ -13,6 +13,8 @@ const nodeEntries = {
   'electron-main': 'electron/main/index.ts',
   'web-host': 'electron/web-host/index.ts',
   'store-worker': 'electron/adapters/database/storeWorker.ts',
+  // The store's snapshot/backup rebuilds run in a process of their own (rebuildLauncher.ts).
+  'store-rebuild': 'electron/adapters/database/rebuildProcess.ts',
 };
 
 const common = {

@@ -9,6 +9,7 @@ import { watchPendingAudit } from '../adapters/database/pendingAudit';
 import { applyPendingRestore } from '../adapters/database/backupFiles';
 import { acquireDataDirLock } from '../adapters/database/dataDirLock';
 import { describeTightening, tightenDataDir } from '../adapters/files/privateFiles';
+import type { StartRebuildProcess } from '../adapters/database/rebuildLauncher';
 import { openStore, type Store } from '../adapters/database/store';
 import { createNodeSoftphonePorts } from '../adapters/sip/nodeSoftphonePorts';
 import { createCore, type Core } from '../core/createCore';
@@ -27,6 +28,8 @@ export interface HostCoreOptions {
   createSettings(dataDir: string): SettingsPort;
   /** Electron passes a safeStorage-backed store; the web host uses the file-key store. */
   secrets?: SecretStore;
+  /** Electron starts the store's rebuild process as a utility process; the web host forks it. */
+  startRebuildProcess?: StartRebuildProcess;
 }
 
 export interface HostCore {
@@ -67,6 +70,7 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
       }
     },
     onSnapshotFailed: (message) => options.logger.error('Snapshot failed; the journal still holds every write', { message }),
+    startRebuildProcess: options.startRebuildProcess,
   });
   for (const problem of store.status().recovery.problems) options.logger.warn(`Store recovery: ${problem}`);
 

@@ -23,6 +23,7 @@ import { bindIpc } from './ipcHost';
 import { createElectronSecretStore } from './safeStorageSecretStore';
 import { createSecureWindow } from './secureWindow';
 import { lockRefusedMessage, secondInstanceSteps } from './singleInstance';
+import { startUtilityRebuildProcess } from './utilityRebuildProcess';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(here, '../renderer');
@@ -57,6 +58,7 @@ async function start(): Promise<void> {
       logger,
       createSettings: createElectronStoreSettings,
       secrets: createElectronSecretStore(options.dataDir, logger),
+      startRebuildProcess: startUtilityRebuildProcess,
     });
   } catch (error) {
     dialog.showErrorBox('Deskline cannot start', (error as Error).message);

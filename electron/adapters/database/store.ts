@@ -1,7 +1,8 @@
 // The store as the rest of Deskline sees it. A commit is acknowledged once its journal record is
 // fdatasynced (cost independent of database size); the engine worker applies it and serves reads,
 // which always see every acknowledged commit (messages to the worker stay in order). Snapshots are
-// built by a separate worker in the background and rotate the journal; no commit waits for one.
+// built in the background by a process of their own (rebuildLauncher.ts) and rotate the journal;
+// no commit waits for one.
 import { mkdirSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -9,6 +10,7 @@ import { acquireDataDirLock, type DataDirLock } from './dataDirLock';
 import type { SqlStatement } from './journalFormat';
 import { JournalWriter } from './journalWriter';
 import { latestSchemaVersion } from './migrations';
+import { startRebuildRunner, type RebuildRunner, type StartRebuildProcess } from './rebuildLauncher';
 import type { RecoveryReport } from './recovery';
 import type { Row } from './sqlEngine';
 import { listSegmentStarts, listSnapshotSeqs, manifestFile, segmentFile, snapshotFile, storePaths, type SnapshotManifest } from './storeFiles';
@@ -25,6 +27,11 @@ export interface StoreOptions {
   snapshotEveryRecords?: number;
   onSnapshotWritten?: (manifest: SnapshotManifest, millis: number) => void;
   onSnapshotFailed?: (message: string) => void;
+  /**
+   * How the host starts the rebuild process for snapshots and backups. Electron's main process
+   * passes a utility-process launcher; without one, plain Node forks (see rebuildLauncher.ts).
+   */
+  startRebuildProcess?: StartRebuildProcess;
 }
 
 export interface StoreStatus {
@@ -50,15 +57,18 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const paths = storePaths(options.dataDir);
   mkdirSync(paths.dir, { recursive: true, mode: 0o700 }); // S-6
   const lock = acquireDataDirLock(options.dataDir);
+  // Before the engine loads the database: starting a process next to a big one is slow (rebuildLauncher.ts).
+  const rebuilds = startRebuildRunner(options.startRebuildProcess);
   try {
-    return await openLocked(options, paths, lock);
+    return await openLocked(options, paths, lock, rebuilds);
   } catch (error) {
+    rebuilds.close();
     lock.release();
     throw error;
   }
 }
 
-async function openLocked(options: StoreOptions, paths: ReturnType<typeof storePaths>, lock: DataDirLock): Promise<Store> {
+async function openLocked(options: StoreOptions, paths: ReturnType<typeof storePaths>, lock: DataDirLock, rebuilds: RebuildRunner): Promise<Store> {
   const snapshotEvery = options.snapshotEveryRecords ?? 20_000;
   const engine = spawnStoreWorker({ mode: 'engine', dataDir: options.dataDir } satisfies StoreWorkerData);
   const waiting = new Map<number, { resolve: (reply: EngineReply) => void }>();
@@ -130,19 +140,21 @@ async function openLocked(options: StoreOptions, paths: ReturnType<typeof storeP
   let lastSnapshotSeq = listSnapshotSeqs(paths.dir).at(-1) ?? null;
   let running: Promise<SnapshotManifest | null> | null = null;
   let closed = false;
+  const dataDir = path.resolve(options.dataDir); // the rebuild process may not share our working directory
 
   function snapshot(): Promise<SnapshotManifest | null> {
     running ??= (async () => {
       try {
         const upToSeq = await journal.rotate();
         if (upToSeq === (lastSnapshotSeq ?? 0)) return null;
-        const result = await runSnapshotWorker(options.dataDir, upToSeq);
+        const result = await rebuilds.run({ mode: 'snapshot', dataDir, upToSeq });
+        if (result.type !== 'snapshotWritten') throw new Error(`Snapshot failed: ${result.type === 'failed' ? result.message : result.type}`);
         lastSnapshotSeq = result.manifest.seq;
         await prune(paths.dir);
         options.onSnapshotWritten?.(result.manifest, result.millis);
         return result.manifest;
       } catch (error) {
-        options.onSnapshotFailed?.((error as Error).message);
+        if (!closed) options.onSnapshotFailed?.((error as Error).message); // closing stops it on purpose
         throw error;
       } finally {
         running = null;
@@ -174,46 +186,27 @@ async function openLocked(options: StoreOptions, paths: ReturnType<typeof storeP
     },
     snapshotNow: () => snapshot(),
     async backupTo(file) {
-      // Everything acknowledged so far is in the snapshot + journal on disk; a worker rebuilds that
-      // and writes it, so neither the engine (commits, queries) nor the main thread waits for it.
+      // Everything acknowledged so far is in the snapshot + journal on disk; the rebuild process
+      // rebuilds that and writes it, so neither the engine (commits, queries) nor the main thread waits for it.
       const upToSeq = journal.lastSeq;
       await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 }); // S-6
-      return runBackupWorker(options.dataDir, upToSeq, file);
+      const reply = await rebuilds.run({ mode: 'backup', dataDir, upToSeq, outFile: path.resolve(file) });
+      if (reply.type === 'backupWritten') return { bytes: reply.bytes, seq: reply.seq };
+      throw new Error(`Backup failed: ${reply.type === 'failed' ? reply.message : reply.type}`);
     },
     status: () => ({ recovery, lastSeq: journal.lastSeq, lastSnapshotSeq, snapshotRunning: running !== null }),
     async close() {
       if (closed) return;
       closed = true;
+      // A snapshot or backup under way is stopped, not awaited (at 1M calls one takes ~15 s): the
+      // previous snapshot + the journal still hold everything, and the next snapshot clears its temp file.
+      rebuilds.close();
       await running?.catch(() => null);
       await journal.close();
       await engine.terminate();
       lock.release();
     },
   };
-}
-
-function runBackupWorker(dataDir: string, upToSeq: number, outFile: string): Promise<{ bytes: number; seq: number }> {
-  return new Promise((resolve, reject) => {
-    const worker = spawnStoreWorker({ mode: 'backup', dataDir, upToSeq, outFile });
-    worker.once('message', (reply: EngineReply) => {
-      void worker.terminate();
-      if (reply.type === 'backupWritten') resolve({ bytes: reply.bytes, seq: reply.seq });
-      else reject(new Error(reply.type === 'failed' ? `Backup failed: ${reply.message}` : 'Backup failed.'));
-    });
-    worker.once('error', reject);
-  });
-}
-
-function runSnapshotWorker(dataDir: string, upToSeq: number): Promise<{ manifest: SnapshotManifest; millis: number }> {
-  return new Promise((resolve, reject) => {
-    const worker = spawnStoreWorker({ mode: 'snapshot', dataDir, upToSeq });
-    worker.once('message', (reply: EngineReply) => {
-      void worker.terminate();
-      if (reply.type === 'snapshotWritten') resolve({ manifest: reply.manifest, millis: reply.millis });
-      else reject(new Error(reply.type === 'failed' ? `Snapshot failed: ${reply.message}` : 'Snapshot failed.'));
-    });
-    worker.once('error', reject);
-  });
 }
 
 /**

@@ -1,7 +1,8 @@
 // Worker thread entry for the store. Mode "engine" owns the live sql.js database: it recovers it at
 // start, applies durable journal batches in order and answers queries, so big queries and sql.js's
-// memory-growth copies never run on the main thread. Mode "snapshot" rebuilds the database up to a
-// sequence number in a separate worker and writes it as a snapshot, so the engine never stops for it.
+// memory-growth copies never run on the main thread. Modes "snapshot" and "backup" rebuild the
+// database up to a sequence number and write it out (rebuildJob.ts); they run here only where the
+// store cannot start its rebuild process (rebuildLauncher.ts).
 // Mode "journal" does the journal's write + fdatasync (journalFileWorker.ts); mode "checkBackup" checks
 // (and installs) a backup for a restore (backupCheck.ts).
 import { parentPort, workerData } from 'node:worker_threads';
@@ -10,9 +11,8 @@ import { lowerThisThreadPriority } from './backgroundPriority';
 import { checkBackupFile } from './backupCheck';
 import type { JournalRecord } from './journalFormat';
 import { runJournalFileWorker } from './journalFileWorker';
+import { runRebuildJob } from './rebuildJob';
 import { recoverDatabase } from './recovery';
-import { writeFileDurablySync } from '../files/durableFiles';
-import { writeSnapshot } from './snapshotWriter';
 import { applyRecord, queryRows, schemaVersion } from './sqlEngine';
 import { storePaths } from './storeFiles';
 import type { EngineReply, EngineRequest, StoreWorkerData } from './storeWorkerProtocol';
@@ -23,37 +23,13 @@ const post = (message: EngineReply, transfer: ArrayBuffer[] = []) => port.postMe
 
 if (data.mode === 'journal') {
   runJournalFileWorker(port, data.firstFile);
-} else if (data.mode === 'snapshot') {
+} else if (data.mode === 'snapshot' || data.mode === 'backup') {
+  // Only where no rebuild process can be started (rebuildLauncher.ts); it shares the host's memory.
   lowerThisThreadPriority();
-  void (async () => {
-    try {
-      const paths = storePaths(data.dataDir);
-      const { db, report } = await recoverDatabase(paths, { readOnly: true, upToSeq: data.upToSeq });
-      const started = performance.now();
-      const image = db.export();
-      const manifest = writeSnapshot(paths.dir, report.lastSeq, image, schemaVersion(db));
-      db.close();
-      post({ type: 'snapshotWritten', manifest, millis: performance.now() - started });
-    } catch (error) {
-      post({ type: 'failed', message: (error as Error).message });
-    }
-  })();
+  void runRebuildJob(data).then((reply) => post(reply));
 } else if (data.mode === 'checkBackup') {
   lowerThisThreadPriority(); // like snapshots: a background check must not slow the desk's commits
   void checkBackupFile(data.file, data.snapshotDir).then((reply) => post(reply));
-} else if (data.mode === 'backup') {
-  lowerThisThreadPriority();
-  void (async () => {
-    try {
-      const { db, report } = await recoverDatabase(storePaths(data.dataDir), { readOnly: true, upToSeq: data.upToSeq });
-      const image = db.export();
-      db.close();
-      writeFileDurablySync(data.outFile, image);
-      post({ type: 'backupWritten', bytes: image.length, seq: report.lastSeq });
-    } catch (error) {
-      post({ type: 'failed', message: (error as Error).message });
-    }
-  })();
 } else {
   const engineData = data;
   let db: Database | null = null;
