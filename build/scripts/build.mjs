@@ -12,9 +12,9 @@ const outMain = path.join(root, '.out/main');
 const nodeEntries = {
   'electron-main': 'electron/main/index.ts',
   'web-host': 'electron/web-host/index.ts',
-  'store-worker': 'electron/adapters/database/storeWorker.ts',
+  'store-worker': 'electron/adapters/store/engine/storeWorker.ts',
   // The store's snapshot/backup rebuilds run in a process of their own (rebuildLauncher.ts).
-  'store-rebuild': 'electron/adapters/database/rebuildProcess.ts',
+  'store-rebuild': 'electron/adapters/store/engine/rebuildProcess.ts',
 };
 
 const common = {

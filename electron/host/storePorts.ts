@@ -1,14 +1,14 @@
 // The core's ports over one open store: every repository each feature keeps its data in. Both
 // hosts build their core over these (openHostCore), and so do the tests that build whole cores.
-import { agentStateTotals } from '../adapters/database/agentStateQueries';
-import { createStoreAgentStateRepository } from '../adapters/database/agentStateStoreRepository';
-import { createAuditLogStoreRepository } from '../adapters/database/auditLogStoreRepository';
-import { createCallLogStoreRepository } from '../adapters/database/callLogStoreRepository';
-import { createCallRecordStoreRepository } from '../adapters/database/callRecordStoreRepository';
-import { createCallSearchStoreRepository } from '../adapters/database/callSearchQueries';
-import { createCustomerStoreRepository } from '../adapters/database/customerStoreRepository';
-import { createDataStoreAdapter } from '../adapters/database/dataStoreAdapter';
-import type { Store } from '../adapters/database/store';
+import { agentStateTotals } from '../adapters/store/repositories/agentState/agentStateTotals';
+import { createStoreAgentStateRepository } from '../adapters/store/repositories/agentState/agentStateRepository';
+import { createAuditLogStoreRepository } from '../adapters/store/repositories/audit/auditLogRepository';
+import { createCallLogStoreRepository } from '../adapters/store/repositories/callLog/callLogRepository';
+import { createCallRecordStoreRepository } from '../adapters/store/repositories/callLog/callRecordRepository';
+import { createCallSearchStoreRepository } from '../adapters/store/repositories/callSearch/callSearchRepository';
+import { createCustomerStoreRepository } from '../adapters/store/repositories/customers/customerRepository';
+import { createDataStoreAdapter } from '../adapters/store/repositories/dataStore/dataStoreAdapter';
+import type { Store } from '../adapters/store/engine/store';
 import type { CorePorts } from '../core/createCore';
 
 export type StorePorts = Pick<CorePorts, 'agentState' | 'callLog' | 'callSearch' | 'customers' | 'audit' | 'dataStore'>;

@@ -3,8 +3,8 @@
 // the "child" would be a second Deskline; utility processes are what Electron recommends for a
 // standalone Node process, and only the main process can start them, so it injects this (issue 12).
 import { utilityProcess } from 'electron';
-import type { StartRebuildProcess } from '../adapters/database/rebuildLauncher';
-import type { RebuildReply } from '../adapters/database/rebuildProtocol';
+import type { StartRebuildProcess } from '../adapters/store/engine/rebuildLauncher';
+import type { RebuildReply } from '../adapters/store/engine/rebuildProtocol';
 
 export const startUtilityRebuildProcess: StartRebuildProcess = (entryFile) => {
   const child = utilityProcess.fork(entryFile, [], { serviceName: 'Deskline store rebuild', stdio: 'inherit' });

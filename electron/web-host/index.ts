@@ -7,7 +7,7 @@ import { createConfSettings } from '../adapters/settings/confSettings';
 import { createStderrLogger } from '../adapters/logging/stderrLogger';
 import { connectionLimitsFromEnv, type ConnectionLimits } from '../host/connectionLimits';
 import { parseHostOptions, readyLine, type HostOptions } from '../host/hostOptions';
-import { DataDirLockedError } from '../adapters/database/dataDirLock';
+import { DataDirLockedError } from '../adapters/store/engine/dataDirLock';
 import { openHostCore, type HostCore } from '../host/openHostCore';
 import { installProcessGuards } from '../host/processGuards';
 import { startWebBinding } from '../host/webBinding';

@@ -5,16 +5,16 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recoverDatabase } from '../../../electron/adapters/database/recovery';
-import { queryRows } from '../../../electron/adapters/database/sqlEngine';
-import { openStore } from '../../../electron/adapters/database/store';
-import { storePaths } from '../../../electron/adapters/database/storeFiles';
+import { recoverDatabase } from '../../../electron/adapters/store/engine/recovery';
+import { queryRows } from '../../../electron/adapters/store/engine/sqlEngine';
+import { openStore } from '../../../electron/adapters/store/engine/store';
+import { storePaths } from '../../../electron/adapters/store/engine/storeFiles';
 import { repoRoot, startWebHost, tempDataDir } from '../../support/webHost';
 
 function report(dataDir: string, out: string) {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'electron/adapters/database/cli/report.ts', 'calls', '--data-dir', dataDir, '--from', '2026-11-01', '--to', '2026-11-30', '--format', 'json', '--out', out, '--full-numbers'],
+    ['--import', 'tsx', 'electron/adapters/store/cli/report.ts', 'calls', '--data-dir', dataDir, '--from', '2026-11-01', '--to', '2026-11-30', '--format', 'json', '--out', out, '--full-numbers'],
     { cwd: repoRoot, encoding: 'utf8' },
   );
   return { code: result.status, stderr: result.stderr };

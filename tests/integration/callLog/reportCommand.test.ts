@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callsForExportSql, loadCallsForExport } from '../../../electron/adapters/database/callExportQueries';
-import { openStore, type SqlStatement } from '../../../electron/adapters/database/store';
+import { callsForExportSql, loadCallsForExport } from '../../../electron/adapters/store/repositories/callLog/callExportQueries';
+import { openStore, type SqlStatement } from '../../../electron/adapters/store/engine/store';
 import { dbFiles, withStore } from '../../support/database/storeFixtures';
 import { repoRoot, tempDataDir } from '../../support/webHost';
 
@@ -71,7 +71,7 @@ const calls: StoredCall[] = [
 ];
 
 function runReport(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/adapters/database/cli/report.ts', ...args], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/adapters/store/cli/report.ts', ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...process.env, TZ: 'Asia/Shanghai' },

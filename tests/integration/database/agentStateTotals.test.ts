@@ -1,9 +1,9 @@
 // Issue 5: agent states and their durations give not-ready time by reason and occupancy, counted
 // inside the period asked for (segments that cross its edges are clipped). Real store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentStateTotals } from '../../../electron/adapters/database/agentStateQueries';
-import { recordAgentStateSegment } from '../../../electron/adapters/database/agentStateStoreRepository';
-import { openStore, type Store } from '../../../electron/adapters/database/store';
+import { agentStateTotals } from '../../../electron/adapters/store/repositories/agentState/agentStateTotals';
+import { recordAgentStateSegment } from '../../../electron/adapters/store/repositories/agentState/agentStateRepository';
+import { openStore, type Store } from '../../../electron/adapters/store/engine/store';
 import { openContractSocket } from '../../support/contractSocket';
 import { startWebHost, tempDataDir } from '../../support/webHost';
 

@@ -1,8 +1,8 @@
 // The dashboard's per-agent totals come from the day and 15-minute aggregates; a window that starts
 // and ends at a local midnight (not a UTC one) must count exactly the calls inside it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentTotals } from '../../../electron/adapters/database/dashboardQueries';
-import { openStore, type Store } from '../../../electron/adapters/database/store';
+import { agentTotals } from '../../../electron/adapters/store/repositories/metrics/dashboardQueries';
+import { openStore, type Store } from '../../../electron/adapters/store/engine/store';
 import { insertCall } from '../../support/database/callRows';
 import { tempDataDir } from '../../support/webHost';
 

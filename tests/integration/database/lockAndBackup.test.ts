@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireDataDirLock, DataDirLockedError, lockFileName } from '../../../electron/adapters/database/dataDirLock';
-import { latestSchemaVersion } from '../../../electron/adapters/database/migrations';
-import { openStore } from '../../../electron/adapters/database/store';
+import { acquireDataDirLock, DataDirLockedError, lockFileName } from '../../../electron/adapters/store/engine/dataDirLock';
+import { latestSchemaVersion } from '../../../electron/adapters/store/migrations';
+import { openStore } from '../../../electron/adapters/store/engine/store';
 import { openContractSocket, type ContractSocket } from '../../support/contractSocket';
 import { commitMarkers, markers, range, withStore } from '../../support/database/storeFixtures';
 import { repoRoot, startWebHost, tempDataDir, type RunningWebHost } from '../../support/webHost';
@@ -28,7 +28,7 @@ async function connectContract(host: RunningWebHost) {
 }
 
 function runCli(name: 'backup' | 'restore', args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', `electron/adapters/database/cli/${name}.ts`, ...args], { cwd: repoRoot, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `electron/adapters/store/cli/${name}.ts`, ...args], { cwd: repoRoot, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

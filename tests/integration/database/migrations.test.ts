@@ -2,8 +2,8 @@
 // compared with what the migration must produce (conventions §10). Real sql.js, no mocks.
 import type { Database } from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import { latestSchemaVersion, migrations } from '../../../electron/adapters/database/migrations';
-import { applyMigration, applyStatements, openDatabase, queryRows, schemaVersion } from '../../../electron/adapters/database/sqlEngine';
+import { latestSchemaVersion, migrations } from '../../../electron/adapters/store/migrations';
+import { applyMigration, applyStatements, openDatabase, queryRows, schemaVersion } from '../../../electron/adapters/store/engine/sqlEngine';
 import { indexTokens } from '../../../shared/domain/searchTokens';
 import { insertCall } from '../../support/database/callRows';
 

@@ -4,8 +4,8 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { storePaths } from '../../../electron/adapters/database/storeFiles';
-import { encodeRecord } from '../../../electron/adapters/database/journalFormat';
+import { storePaths } from '../../../electron/adapters/store/engine/storeFiles';
+import { encodeRecord } from '../../../electron/adapters/store/engine/journalFormat';
 import { commitMarkers, damagedFiles, dbFiles, dbPath, markerInsert, markers, range, withStore } from '../../support/database/storeFixtures';
 import { tempDataDir } from '../../support/webHost';
 
@@ -49,7 +49,7 @@ describe('a corrupt record in the middle of the journal', () => {
       expect(await markers(store)).toEqual(range(1, 11));
       expect(store.status().recovery.problems.join(' ')).toMatch(/checksum/i);
       // The cut bytes, and the intact records after the damage for salvage (their own test is in
-      // tests/integration/electron/adapters/database/recovery.test.ts).
+      // tests/integration/electron/adapters/store/engine/recovery.test.ts).
       const damaged = damagedFiles(dataDir);
       expect(damaged).toHaveLength(2);
       // What was cut is kept byte for byte: the damaged record and the 8 after it.

@@ -4,8 +4,8 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../electron/adapters/database/store';
-import { storePaths } from '../../../electron/adapters/database/storeFiles';
+import { openStore } from '../../../electron/adapters/store/engine/store';
+import { storePaths } from '../../../electron/adapters/store/engine/storeFiles';
 import { repoRoot, tempDataDir } from '../../support/webHost';
 
 const rounds = 6;

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Store } from '../../../electron/adapters/database/store';
+import type { Store } from '../../../electron/adapters/store/engine/store';
 
 export async function storeDigest(store: Store): Promise<string> {
   const hash = createHash('sha256');

@@ -1,7 +1,7 @@
 // A whole core over a real store in a fresh data dir, its phone registered as 1001 with a harness
 // Kamailio and the renderer's media answered statically: the set-up of the integration tests that
 // follow real calls into the store (clocks, call log, screen pop).
-import { openStore, type Store } from '../../../electron/adapters/database/store';
+import { openStore, type Store } from '../../../electron/adapters/store/engine/store';
 import type { Core } from '../../../electron/core/createCore';
 import { createTestCore } from './testCore';
 import type { CallerContext } from '../../../electron/core/kernel/caller';

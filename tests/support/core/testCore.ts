@@ -1,7 +1,7 @@
 // A whole core for tests, as a host builds it: every port present. What a test does not pass in
 // comes from a real store in a fresh data dir (or the store it passes) and a real, unregistered
 // softphone; fakes replace only what the test says (a clock, settings, a repository).
-import { openStore, type Store } from '../../../electron/adapters/database/store';
+import { openStore, type Store } from '../../../electron/adapters/store/engine/store';
 import { createNodeSoftphonePorts } from '../../../electron/adapters/sip/nodeSoftphonePorts';
 import type { AgentStateRepository } from '../../../electron/core/agentState/ports';
 import { createCore, type Core, type CorePorts } from '../../../electron/core/createCore';

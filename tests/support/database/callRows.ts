@@ -1,6 +1,6 @@
 // Builds call rows for store tests and benchmarks: one INSERT per call, with the columns the
 // interval aggregates read.
-import type { SqlStatement } from '../../../electron/adapters/database/store';
+import type { SqlStatement } from '../../../electron/adapters/store/engine/store';
 
 export interface CallRow {
   id: string;

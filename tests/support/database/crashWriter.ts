@@ -1,6 +1,6 @@
 // Child process for the kill -9 test: opens the store (recovering whatever the last kill left),
 // reports every id it finds, then commits pairs of rows in a loop and prints each acknowledgement.
-import { openStore } from '../../../electron/adapters/database/store';
+import { openStore } from '../../../electron/adapters/store/engine/store';
 
 const dataDir = process.argv[2]!;
 const store = await openStore({ dataDir, snapshotEveryRecords: Number(process.argv[3] ?? 200) });

@@ -1,6 +1,6 @@
 // A separate process that tries to take a data-dir lock: prints "won" or "locked <pid>", holds the
 // lock for the given milliseconds, then releases it. Used by the lock tests for live owners and races.
-import { acquireDataDirLock, DataDirLockedError } from '../../../electron/adapters/database/dataDirLock';
+import { acquireDataDirLock, DataDirLockedError } from '../../../electron/adapters/store/engine/dataDirLock';
 
 const [dataDir, holdMs = '0', startAt = '0'] = process.argv.slice(2);
 // Racers start together: each waits until the same wall-clock moment before trying.

@@ -1,8 +1,8 @@
 // A separate process that restores as Deskline does, under the data-dir lock: "staged" applies the
 // restore staged from the UI (a host start), "cli" installs a backup file (`npm run restore`). It is
 // killed with SIGKILL right after the given step, like a power cut at that moment.
-import { applyPendingRestore, installBackup, type RestoreStep } from '../../../electron/adapters/database/backupFiles';
-import { acquireDataDirLock } from '../../../electron/adapters/database/dataDirLock';
+import { applyPendingRestore, installBackup, type RestoreStep } from '../../../electron/adapters/store/engine/backupFiles';
+import { acquireDataDirLock } from '../../../electron/adapters/store/engine/dataDirLock';
 
 const [dataDir, killAfter, backupFile] = process.argv.slice(2) as [string, RestoreStep, string | undefined];
 const hooks = {

@@ -1,7 +1,7 @@
 // Seeds a store with calls for the search and export tests: Chinese and English notes, categories,
 // dispositions, both directions, two agents, two days, and calls linked to customers. Times are
 // local (new Date(y, m, d, h)) so "2026-11-02" means the same calls in any time zone.
-import type { SqlStatement, Store } from '../../../electron/adapters/database/store';
+import type { SqlStatement, Store } from '../../../electron/adapters/store/engine/store';
 
 export interface SearchableCall {
   id: string;

@@ -1,7 +1,7 @@
 // Child process for the kill-during-snapshot test: opens the store (recovering whatever the last
 // kill left), reports the ids it finds, then writes snapshots back to back while it commits pairs
 // of rows and prints each acknowledgement. A 16 MB row makes each snapshot take a while to write.
-import { openStore } from '../../../electron/adapters/database/store';
+import { openStore } from '../../../electron/adapters/store/engine/store';
 
 const dataDir = process.argv[2]!;
 const store = await openStore({ dataDir, snapshotEveryRecords: 1_000_000_000 });

@@ -1,8 +1,8 @@
 // Small helpers for store tests: numbered marker rows, and the files a data dir holds.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { openStore, type Store } from '../../../electron/adapters/database/store';
-import { storePaths } from '../../../electron/adapters/database/storeFiles';
+import { openStore, type Store } from '../../../electron/adapters/store/engine/store';
+import { storePaths } from '../../../electron/adapters/store/engine/storeFiles';
 
 export const markerInsert = (n: number, text = `marker ${n}`) => ({
   sql: "INSERT INTO audit_log (at, actor_id, actor_role, action, subject, detail_json) VALUES (?, 'test', 'agent', 'marker', ?, ?)",

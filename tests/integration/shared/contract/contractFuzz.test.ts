@@ -14,8 +14,8 @@ import { createConfSettings } from '../../../../electron/adapters/settings/confS
 import { createNodeSoftphonePorts } from '../../../../electron/adapters/sip/nodeSoftphonePorts';
 import { createTestCore } from '../../../support/core/testCore';
 import { systemClock } from '../../../../electron/core/kernel/systemClock';
-import { pendingRestoreFile } from '../../../../electron/adapters/database/backupFiles';
-import { openStore } from '../../../../electron/adapters/database/store';
+import { pendingRestoreFile } from '../../../../electron/adapters/store/engine/backupFiles';
+import { openStore } from '../../../../electron/adapters/store/engine/store';
 import { secretsFileName } from '../../../../electron/adapters/secrets/fileKeySecretStore';
 import type { Logger } from '../../../../electron/core/kernel/platformPorts';
 import { openHostCore, type HostCore } from '../../../../electron/host/openHostCore';

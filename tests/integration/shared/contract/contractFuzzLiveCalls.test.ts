@@ -5,7 +5,7 @@
 // answer parses and is never INTERNAL; nothing is logged as an error; no promise is left rejected.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../../electron/adapters/database/store';
+import { openStore, type Store } from '../../../../electron/adapters/store/engine/store';
 import { createNodeSoftphonePorts } from '../../../../electron/adapters/sip/nodeSoftphonePorts';
 import type { Core } from '../../../../electron/core/createCore';
 import { createTestCore } from '../../../support/core/testCore';

@@ -7,8 +7,8 @@ import { buildCallRecord, callEventRow, callOutcomes, outcomeForEnd, type CallRe
 import { CallStateMachine } from '../../../../shared/domain/callStateMachine';
 import { RingCounter, type RingOutcome } from '../../../../shared/domain/ringCounter';
 import type { WrapUpResult } from '../../../../shared/domain/wrapUpTimer';
-import { migration001 } from '../../../../electron/adapters/database/migrations/001_coreTables';
-import { migrations } from '../../../../electron/adapters/database/migrations';
+import { migration001 } from '../../../../electron/adapters/store/migrations/001_coreTables';
+import { migrations } from '../../../../electron/adapters/store/migrations';
 import { FakeClock } from '../../../support/fakeClock';
 
 // 2026-11-23 09:00:00 in China (+08:00).

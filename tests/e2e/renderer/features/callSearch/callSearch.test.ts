@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../../../electron/adapters/database/store';
+import { openStore } from '../../../../../electron/adapters/store/engine/store';
 import { refundBatch, seedSearchableCalls } from '../../../../support/database/searchableCalls';
 import { useE2eSession } from '../../../../support/e2eSession';
 import { tempDataDir } from '../../../../support/webHost';

@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../../../electron/adapters/database/store';
-import { storePaths } from '../../../../../electron/adapters/database/storeFiles';
+import { openStore, type Store } from '../../../../../electron/adapters/store/engine/store';
+import { storePaths } from '../../../../../electron/adapters/store/engine/storeFiles';
 import { childProcesses, isRunning, waitFor } from '../../../../support/database/processTree';
 import { commitMarkers, markerInsert, markers, range } from '../../../../support/database/storeFixtures';
 import { repoRoot, tempDataDir } from '../../../../support/webHost';

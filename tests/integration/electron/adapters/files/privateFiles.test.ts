@@ -112,7 +112,7 @@ describe.runIf(posix)('data-folder file modes (S-6)', () => {
     const dataDir = tempDataDir('deskline-modes-cli-');
     await withStore(dataDir, (store) => commitMarkers(store, 1, 2));
     const outDir = path.join(tempDataDir('deskline-modes-cli-out-'), 'new-folder');
-    const run = (cli: string, args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', `electron/adapters/database/cli/${cli}.ts`, ...args], { cwd: repoRoot, encoding: 'utf8' });
+    const run = (cli: string, args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', `electron/adapters/store/cli/${cli}.ts`, ...args], { cwd: repoRoot, encoding: 'utf8' });
     const backup = run('backup', ['--data-dir', dataDir, '--out', path.join(outDir, 'nightly.sqlite')]);
     expect(backup.stderr).toBe('');
     const report = run('report', ['calls', '--data-dir', dataDir, '--from', '2026-11-23', '--to', '2026-11-23', '--format', 'csv', '--out', path.join(outDir, 'calls.csv')]);

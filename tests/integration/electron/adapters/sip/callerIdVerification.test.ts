@@ -3,7 +3,7 @@
 // P-Asserted-Identity; otherwise it is "unverified", and a single matching customer is not linked
 // to the call (their history) until the agent confirms who is calling.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../../../../electron/adapters/database/store';
+import type { Store } from '../../../../../electron/adapters/store/engine/store';
 import type { Core } from '../../../../../electron/core/createCore';
 import type { CallerContext } from '../../../../../electron/core/kernel/caller';
 import type { CustomerView, ScreenPop } from '../../../../../shared/contract/customers';

@@ -5,7 +5,7 @@
 // race closed within the reply's round trip, so the test that fails on the old order is the unit
 // test tests/unit/electron/core/agentState/agentStateHistory.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../../../electron/adapters/database/store';
+import { openStore } from '../../../../../electron/adapters/store/engine/store';
 import type { AgentState } from '../../../../../shared/contract/agentState';
 import { openContractSocket } from '../../../../support/contractSocket';
 import { startWebHost, tempDataDir } from '../../../../support/webHost';

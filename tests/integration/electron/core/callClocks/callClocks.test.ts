@@ -3,7 +3,7 @@
 // they reached; ring-no-answer puts the agent in Not ready — Missed; wrap-up is stored.
 // A custom 500 ms cadence (200 on / 300 off) keeps the test short; the arithmetic is the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Store } from '../../../../../electron/adapters/database/store';
+import { type Store } from '../../../../../electron/adapters/store/engine/store';
 import { type Core } from '../../../../../electron/core/createCore';
 import type { CallerContext } from '../../../../../electron/core/kernel/caller';
 import { ringNumberAt } from '../../../../../shared/domain/ringCadence';

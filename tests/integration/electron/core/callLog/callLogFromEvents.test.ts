@@ -2,7 +2,7 @@
 // the core with the real store: an answered call (with notes typed during it), an abandoned one,
 // and one blind-transferred to a colleague, each checked in `calls` and `call_events`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Store } from '../../../../../electron/adapters/database/store';
+import { type Store } from '../../../../../electron/adapters/store/engine/store';
 import { type Core } from '../../../../../electron/core/createCore';
 import type { CallerContext } from '../../../../../electron/core/kernel/caller';
 import type { CallEvent } from '../../../../../shared/contract/softphone';

@@ -2,7 +2,7 @@
 // after the record closes, category/disposition from the configured lists, bad input refused with
 // nothing half-saved, and a required disposition blocking the end of wrap-up.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../../../../electron/adapters/database/store';
+import { openStore } from '../../../../../electron/adapters/store/engine/store';
 import { openContractSocket, type ContractSocket } from '../../../../support/contractSocket';
 import { startWebHost, tempDataDir, type RunningWebHost } from '../../../../support/webHost';
 

@@ -2,8 +2,8 @@
 // counts in the complaint rate) is recorded as an amendment with who, when and from what to what,
 // and audited in the same commit; a change while the record is open is not an amendment.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCallRecordStoreRepository } from '../../../../../electron/adapters/database/callRecordStoreRepository';
-import { openStore, type Store } from '../../../../../electron/adapters/database/store';
+import { createCallRecordStoreRepository } from '../../../../../electron/adapters/store/repositories/callLog/callRecordRepository';
+import { openStore, type Store } from '../../../../../electron/adapters/store/engine/store';
 import { CallLogService } from '../../../../../electron/core/callLog/callLogService';
 import { CallLogSettingsStore } from '../../../../../electron/core/callLog/callLogSettings';
 import type { CallerContext } from '../../../../../electron/core/kernel/caller';

@@ -4,7 +4,7 @@
 // stored note must be a prefix of what was typed and hold at least everything typed up to
 // 250 ms before the kill; typing then resumes from the reopened note, as the agent would.
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../../../electron/adapters/database/store';
+import { openStore } from '../../../../../electron/adapters/store/engine/store';
 import { systemClock } from '../../../../../electron/core/kernel/systemClock';
 import { NoteAutosaver } from '../../../../../shared/domain/noteAutosaver';
 import { openContractSocket } from '../../../../support/contractSocket';

@@ -2,9 +2,9 @@
 // English text in notes and in the call's customer, filters, pages, S-6 masking per role, the
 // audit log, and bad input refused with a message that says what is wrong.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditLogStoreRepository } from '../../../../../electron/adapters/database/auditLogStoreRepository';
-import { createCallSearchStoreRepository } from '../../../../../electron/adapters/database/callSearchQueries';
-import { openStore, type Store } from '../../../../../electron/adapters/database/store';
+import { createAuditLogStoreRepository } from '../../../../../electron/adapters/store/repositories/audit/auditLogRepository';
+import { createCallSearchStoreRepository } from '../../../../../electron/adapters/store/repositories/callSearch/callSearchRepository';
+import { openStore, type Store } from '../../../../../electron/adapters/store/engine/store';
 import type { Core } from '../../../../../electron/core/createCore';
 import { createTestCore } from '../../../../support/core/testCore';
 import type { CallerContext } from '../../../../../electron/core/kernel/caller';

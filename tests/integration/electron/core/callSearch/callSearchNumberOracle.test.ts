@@ -4,10 +4,10 @@
 // 11-digit number). Masked roles now find a number only by the whole number, every miss is
 // audited, and a display name that is a number is masked and out of reach the same way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditLogStoreRepository } from '../../../../../electron/adapters/database/auditLogStoreRepository';
-import { createCallSearchStoreRepository } from '../../../../../electron/adapters/database/callSearchQueries';
-import { createCustomerStoreRepository } from '../../../../../electron/adapters/database/customerStoreRepository';
-import { openStore, type Store } from '../../../../../electron/adapters/database/store';
+import { createAuditLogStoreRepository } from '../../../../../electron/adapters/store/repositories/audit/auditLogRepository';
+import { createCallSearchStoreRepository } from '../../../../../electron/adapters/store/repositories/callSearch/callSearchRepository';
+import { createCustomerStoreRepository } from '../../../../../electron/adapters/store/repositories/customers/customerRepository';
+import { openStore, type Store } from '../../../../../electron/adapters/store/engine/store';
 import type { Core } from '../../../../../electron/core/createCore';
 import { createTestCore } from '../../../../support/core/testCore';
 import type { CallerContext } from '../../../../../electron/core/kernel/caller';

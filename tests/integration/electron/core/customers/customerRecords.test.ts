@@ -2,9 +2,9 @@
 // several numbers, numbers shared by several customers, contact history across numbers, and S-6:
 // numbers masked per role, every view audited, a malformed number refused with nothing saved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditLogStoreRepository } from '../../../../../electron/adapters/database/auditLogStoreRepository';
-import { createCustomerStoreRepository } from '../../../../../electron/adapters/database/customerStoreRepository';
-import { openStore, type Store } from '../../../../../electron/adapters/database/store';
+import { createAuditLogStoreRepository } from '../../../../../electron/adapters/store/repositories/audit/auditLogRepository';
+import { createCustomerStoreRepository } from '../../../../../electron/adapters/store/repositories/customers/customerRepository';
+import { openStore, type Store } from '../../../../../electron/adapters/store/engine/store';
 import type { Core } from '../../../../../electron/core/createCore';
 import { createTestCore } from '../../../../support/core/testCore';
 import type { CallerContext } from '../../../../../electron/core/kernel/caller';

@@ -3,7 +3,7 @@
 // calls) and links the call to them; a number shared by two customers asks the agent to pick.
 // S-6: the number of the caller on the agent's own call is shown in full only while it is live.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Store } from '../../../../../electron/adapters/database/store';
+import { type Store } from '../../../../../electron/adapters/store/engine/store';
 import { type Core } from '../../../../../electron/core/createCore';
 import type { CallerContext } from '../../../../../electron/core/kernel/caller';
 import type { CustomerView, ScreenPop } from '../../../../../shared/contract/customers';

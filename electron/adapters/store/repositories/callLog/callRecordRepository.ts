@@ -2,10 +2,10 @@
 // them) with the call's current notes kept in `calls.notes` in the same commit, and the category
 // and disposition columns (a change after the record closed also writes its amendment row and audit
 // entry). Event-derived columns belong to callLogStoreRepository.
-import type { CallRecordRepository, StoredCallRecord } from '../../core/callLog/ports';
-import type { NoteRevision } from '../../../shared/contract/callLog';
-import { auditInsertStatement } from './auditLogStoreRepository';
-import type { SqlStatement, Store } from './store';
+import type { CallRecordRepository, StoredCallRecord } from '../../../../core/callLog/ports';
+import type { NoteRevision } from '../../../../../shared/contract/callLog';
+import { auditInsertStatement } from '../audit/auditLogRepository';
+import type { SqlStatement, Store } from '../../engine/store';
 
 export function createCallRecordStoreRepository(store: Pick<Store, 'commit' | 'query'>): CallRecordRepository {
   return {

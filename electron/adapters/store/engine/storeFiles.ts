@@ -2,7 +2,7 @@
 // journal segments named by their first sequence number, and damaged/ for files moved aside.
 import { mkdirSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { fsyncDir } from '../files/durableFiles';
+import { fsyncDir } from '../../files/durableFiles';
 
 export const dbFolderName = 'db';
 const pad = (n: number) => String(n).padStart(12, '0');

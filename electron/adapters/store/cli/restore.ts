@@ -2,8 +2,8 @@
 // Deskline must be closed (the data-dir lock says so if not); the previous data is kept aside, and
 // a crash at any point leaves the previous or the restored database (see backupFiles.ts).
 import { mkdirSync } from 'node:fs';
-import { installBackup } from '../backupFiles';
-import { acquireDataDirLock, DataDirLockedError } from '../dataDirLock';
+import { installBackup } from '../engine/backupFiles';
+import { acquireDataDirLock, DataDirLockedError } from '../engine/dataDirLock';
 import { requiredPaths, runCli } from './cliArgs';
 import { describeTightening, restrictNewFiles, tightenDataDir } from '../../files/privateFiles';
 

@@ -2,9 +2,9 @@
 // open a database image, apply journal records deterministically, run migrations.
 import { createRequire } from 'node:module';
 import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
-import { indexTokens } from '../../../shared/domain/searchTokens';
+import { indexTokens } from '../../../../shared/domain/searchTokens';
 import type { JournalRecord, SqlStatement } from './journalFormat';
-import { latestSchemaVersion, migrations } from './migrations';
+import { latestSchemaVersion, migrations } from '../migrations';
 
 let sqlJs: Promise<SqlJsStatic> | null = null;
 

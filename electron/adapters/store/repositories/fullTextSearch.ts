@@ -1,7 +1,7 @@
 // Full-text search over call notes and customers, Chinese and English alike: the query goes through
 // the same tokenizer as the index (shared/domain/searchTokens.ts) and FTS4 does the matching.
-import { matchExpression } from '../../../shared/domain/searchTokens';
-import type { Row, Store } from './store';
+import { matchExpression } from '../../../../shared/domain/searchTokens';
+import type { Row, Store } from '../engine/store';
 
 export interface CallHit {
   id: string;

@@ -2,16 +2,10 @@
 // this version can use (PRAGMA integrity_check reads every page, seconds on a big file, so never on
 // the main thread), and, when asked, writes it as snapshot 0 of a new database folder.
 import { readFileSync } from 'node:fs';
-import { latestSchemaVersion } from './migrations';
+import { latestSchemaVersion } from '../migrations';
 import { writeSnapshot } from './snapshotWriter';
 import { openDatabase, queryRows, schemaVersion } from './sqlEngine';
-import type { EngineReply } from './storeWorkerProtocol';
-
-export interface BackupCheck {
-  schemaVersion: number;
-  calls: number;
-  customers: number;
-}
+import type { BackupCheck, EngineReply } from './storeWorkerProtocol';
 
 export async function checkBackupFile(file: string, snapshotDir: string | null): Promise<EngineReply> {
   let image: Uint8Array;

@@ -1,7 +1,7 @@
 // The audit log in the store (S-6): one audit_log row per entry. The statement is exported so
 // repositories that change data can put the entry in the same commit as the change.
-import type { AuditEntry, AuditLog } from '../../core/audit/ports';
-import type { SqlStatement, Store } from './store';
+import type { AuditEntry, AuditLog } from '../../../../core/audit/ports';
+import type { SqlStatement, Store } from '../../engine/store';
 
 export function auditInsertStatement(entry: AuditEntry): SqlStatement {
   return {

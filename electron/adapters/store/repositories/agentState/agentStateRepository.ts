@@ -1,8 +1,8 @@
 // The agent's current state and finished state segments, kept in the store.
 import { z } from 'zod';
-import { agentStateSchema } from '../../../shared/contract/agentState';
-import type { AgentStateRepository, AgentStateSegment } from '../../core/agentState/ports';
-import type { SqlStatement, Store } from './store';
+import { agentStateSchema } from '../../../../../shared/contract/agentState';
+import type { AgentStateRepository, AgentStateSegment } from '../../../../core/agentState/ports';
+import type { SqlStatement, Store } from '../../engine/store';
 
 export function createStoreAgentStateRepository(store: Store, agentId: string): AgentStateRepository {
   return {

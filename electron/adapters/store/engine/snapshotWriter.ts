@@ -2,7 +2,7 @@
 // manifest the same way. A snapshot counts only once its manifest exists, so a crash at any point
 // leaves either the old set of snapshots or the new one, never a half-written file in use.
 import { crc32 } from 'node:zlib';
-import { fsyncDir, writeFileDurablySync } from '../files/durableFiles';
+import { fsyncDir, writeFileDurablySync } from '../../files/durableFiles';
 import { manifestFile, snapshotFile, type SnapshotManifest } from './storeFiles';
 
 export function writeSnapshot(dir: string, seq: number, image: Uint8Array, schemaVersion: number): SnapshotManifest {

@@ -10,10 +10,10 @@
 // start, because the running store holds the data folder.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import type { BackupCheck } from './backupCheck';
-import { writeFileDurablySync } from '../files/durableFiles';
+import type { BackupCheck } from './storeWorkerProtocol';
+import { writeFileDurablySync } from '../../files/durableFiles';
 import { storePaths } from './storeFiles';
-import { fsyncDir } from '../files/durableFiles';
+import { fsyncDir } from '../../files/durableFiles';
 import type { EngineReply } from './storeWorkerProtocol';
 import { spawnStoreWorker } from './workerEntry';
 

@@ -3,7 +3,7 @@
 // process (rebuildProcess.ts), or of the host where no such process can be started, never on a
 // thread that acknowledges commits.
 import { recoverDatabase } from './recovery';
-import { writeFileDurablySync } from '../files/durableFiles';
+import { writeFileDurablySync } from '../../files/durableFiles';
 import { writeSnapshot } from './snapshotWriter';
 import { schemaVersion } from './sqlEngine';
 import { storePaths } from './storeFiles';

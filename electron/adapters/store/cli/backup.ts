@@ -4,10 +4,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { recoverDatabase } from '../recovery';
-import { queryRows } from '../sqlEngine';
+import { recoverDatabase } from '../engine/recovery';
+import { queryRows } from '../engine/sqlEngine';
 import { writeFileDurablySync } from '../../files/durableFiles';
-import { storePaths } from '../storeFiles';
+import { storePaths } from '../engine/storeFiles';
 import { requiredPaths, runCli } from './cliArgs';
 import { restrictNewFiles } from '../../files/privateFiles';
 

@@ -1,9 +1,9 @@
 // The call log in the store: timeline rows appended to call_events, and the call's event-derived
 // columns upserted into `calls` in the same transaction. The agent's own entries (category,
 // disposition, satisfaction, notes) are never touched here: their features write them.
-import type { CallLogRepository, TimelineRow } from '../../core/callLog/ports';
-import type { CallRecordRow } from '../../../shared/domain/callRecord';
-import type { SqlStatement, Store } from './store';
+import type { CallLogRepository, TimelineRow } from '../../../../core/callLog/ports';
+import type { CallRecordRow } from '../../../../../shared/domain/callRecord';
+import type { SqlStatement, Store } from '../../engine/store';
 
 /** Columns rebuilt from events on every write (the rest belong to the agent's forms). */
 const eventColumns = [

@@ -3,12 +3,12 @@
 // filters, in pages. Every value is a bound parameter; only fixed SQL fragments are joined.
 // S-6: for a viewer who sees numbers masked, the caller's number and display name (calls_fts.party)
 // are never searched by prefix or fragment: only the notes are, and a number by the whole number.
-import type { CallOutcome } from '../../../shared/domain/callRecord';
-import { numberQueryForms } from '../../../shared/domain/customerNumberAccess';
-import { matchExpression } from '../../../shared/domain/searchTokens';
-import type { CallSearchCriteria, CallSearchHit, CallSearchOptionsFound, CallSearchRepository } from '../../core/callSearch/ports';
-import { loadCallsForExport } from './callExportQueries';
-import type { Row, Store } from './store';
+import type { CallOutcome } from '../../../../../shared/domain/callRecord';
+import { numberQueryForms } from '../../../../../shared/domain/customerNumberAccess';
+import { matchExpression } from '../../../../../shared/domain/searchTokens';
+import type { CallSearchCriteria, CallSearchHit, CallSearchOptionsFound, CallSearchRepository } from '../../../../core/callSearch/ports';
+import { loadCallsForExport } from '../callLog/callExportQueries';
+import type { Row, Store } from '../../engine/store';
 
 type Param = string | number | null;
 

@@ -2,8 +2,8 @@
 // state and per not-ready reason, and occupancy. An agent stays Ready while talking and wrapping
 // up (those are call phases, not agent states), so occupancy = handle time (talk + hold + wrap of
 // calls that started in the period) / time in Ready. Segments are clipped to the period.
-import type { AgentStateTotals } from '../../../shared/contract/agentState';
-import type { Store } from './store';
+import type { AgentStateTotals } from '../../../../../shared/contract/agentState';
+import type { Store } from '../../engine/store';
 
 export async function agentStateTotals(store: Pick<Store, 'query'>, fromWall: number, toWall: number): Promise<AgentStateTotals[]> {
   // A segment is stored when it ends, with its length; it started at ended_at - duration_ms.

@@ -2,11 +2,11 @@
 // next start.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ContractError } from '../../../shared/contract/envelope';
-import type { BackupInfo } from '../../../shared/contract/dataStore';
-import type { DataStorePort } from '../../core/dataStore/ports';
-import { backupsDir, checkBackup, pendingRestoreFile } from './backupFiles';
-import type { Store } from './store';
+import { ContractError } from '../../../../../shared/contract/envelope';
+import type { BackupInfo } from '../../../../../shared/contract/dataStore';
+import type { DataStorePort } from '../../../../core/dataStore/ports';
+import { backupsDir, checkBackup, pendingRestoreFile } from '../../engine/backupFiles';
+import type { Store } from '../../engine/store';
 
 export function createDataStoreAdapter(store: Store, dataDir: string, notices: string[]): DataStorePort {
   const dir = backupsDir(dataDir);

@@ -4,7 +4,7 @@
 import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
-import { fsyncDir } from '../files/durableFiles';
+import { fsyncDir } from '../../files/durableFiles';
 
 export type JournalIoRequest =
   | { type: 'write'; bytes: Uint8Array }

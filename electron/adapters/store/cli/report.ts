@@ -9,12 +9,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatExportTime, toCsv, toJson } from '../../../../shared/domain/callExport';
 import { parseExportRange, rangeInputHelp } from '../../../../shared/domain/exportRange';
-import { loadCallsForExport } from '../callExportQueries';
-import { writePendingAudit } from '../pendingAudit';
-import { recoverDatabase } from '../recovery';
-import { queryRows } from '../sqlEngine';
+import { loadCallsForExport } from '../repositories/callLog/callExportQueries';
+import { writePendingAudit } from '../repositories/audit/pendingAudit';
+import { recoverDatabase } from '../engine/recovery';
+import { queryRows } from '../engine/sqlEngine';
 import { writeNewFileDurablySync } from '../../files/durableFiles';
-import { storePaths } from '../storeFiles';
+import { storePaths } from '../engine/storeFiles';
 import { runCli } from './cliArgs';
 import { restrictNewFiles } from '../../files/privateFiles';
 

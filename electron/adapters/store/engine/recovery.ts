@@ -9,7 +9,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Database } from 'sql.js';
 import { decodeRecords, encodeRecord, findIntactRecords, lastSeqOf, type JournalRecord, type SkipRecord, type StoredRecord } from './journalFormat';
-import { fsyncDir, writeFileDurablySync } from '../files/durableFiles';
+import { fsyncDir, writeFileDurablySync } from '../../files/durableFiles';
 import { applyRecord, openDatabase, schemaVersion } from './sqlEngine';
 import {
   listSegmentStarts,

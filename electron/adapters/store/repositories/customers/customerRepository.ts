@@ -1,12 +1,12 @@
 // Customer records in the store: `customers` and `customer_numbers` (migration 001), searched through
 // customers_fts (migration 003). A save replaces the record and its numbers and writes its audit
 // row in one commit, so a failed save leaves nothing half-written (S-6 audit, no partial records).
-import type { AuditEntry } from '../../core/audit/ports';
-import type { CustomerCallRow, CustomerRepository, StoredCustomer } from '../../core/customers/ports';
-import { numberForms } from '../../../shared/domain/customerNumberAccess';
-import { auditInsertStatement } from './auditLogStoreRepository';
-import { searchCustomers } from './searchQueries';
-import type { Row, SqlStatement, Store } from './store';
+import type { AuditEntry } from '../../../../core/audit/ports';
+import type { CustomerCallRow, CustomerRepository, StoredCustomer } from '../../../../core/customers/ports';
+import { numberForms } from '../../../../../shared/domain/customerNumberAccess';
+import { auditInsertStatement } from '../audit/auditLogRepository';
+import { searchCustomers } from '../fullTextSearch';
+import type { Row, SqlStatement, Store } from '../../engine/store';
 
 /**
  * Statuses that close an S-4 handoff or an S-5 complaint; anything else counts as open. Kept here in

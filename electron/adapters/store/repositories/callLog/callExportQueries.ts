@@ -1,9 +1,9 @@
 // The calls a call-log export holds: every call that started in a range, oldest first, read as the
 // fields shared/domain/callExport.ts writes. It takes a bare query function so the same query serves
 // the running store (store.query) and the read-only copy the `npm run report` CLI recovers.
-import type { ExportableCall } from '../../../shared/domain/callExport';
-import type { ExportRange } from '../../../shared/domain/exportRange';
-import type { Row } from './store';
+import type { ExportableCall } from '../../../../../shared/domain/callExport';
+import type { ExportRange } from '../../../../../shared/domain/exportRange';
+import type { Row } from '../../engine/store';
 
 export type QueryRows = (sql: string, params: Array<string | number | null>) => Promise<Row[]> | Row[];
 

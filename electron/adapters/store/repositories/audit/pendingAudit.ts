@@ -6,10 +6,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { roleSchema } from '../../../shared/contract/roles';
-import type { AuditEntry, AuditLog } from '../../core/audit/ports';
-import type { Logger } from '../../core/kernel/platformPorts';
-import { fsyncDir, writeFileDurablySync } from '../files/durableFiles';
+import { roleSchema } from '../../../../../shared/contract/roles';
+import type { AuditEntry, AuditLog } from '../../../../core/audit/ports';
+import type { Logger } from '../../../../core/kernel/platformPorts';
+import { fsyncDir, writeFileDurablySync } from '../../../files/durableFiles';
 
 const pendingDirName = 'audit-pending';
 const isEntryFile = (name: string) => name.endsWith('.json');

@@ -1,5 +1,4 @@
 // Messages between the store client (main thread) and its worker threads.
-import type { BackupCheck } from './backupCheck';
 import type { JournalRecord } from './journalFormat';
 import type { RecoveryReport } from './recovery';
 import type { Row } from './sqlEngine';
@@ -34,3 +33,9 @@ export type EngineReply =
   | { type: 'backupChecked'; check: BackupCheck }
   /** The file is not a usable backup (as opposed to 'failed': the check itself could not run). */
   | { type: 'backupRejected'; message: string };
+
+export interface BackupCheck {
+  schemaVersion: number;
+  calls: number;
+  customers: number;
+}

@@ -1,7 +1,7 @@
 // Dashboard figures read from the day and 15-minute aggregates (migration 002) instead of raw
 // calls, so a 30-day, all-agents view costs the same at 10k calls as at 1M (S-7 monitoring).
-import { dayMs } from './migrations/002_intervalStats';
-import type { Store } from './store';
+import { dayMs } from '../../migrations/002_intervalStats';
+import type { Store } from '../../engine/store';
 
 export interface AgentTotals {
   agentId: string;

@@ -9,7 +9,7 @@ import type { Worker } from 'node:worker_threads';
 import { acquireDataDirLock, type DataDirLock } from './dataDirLock';
 import type { SqlStatement } from './journalFormat';
 import { JournalWriter } from './journalWriter';
-import { latestSchemaVersion } from './migrations';
+import { latestSchemaVersion } from '../migrations';
 import { startRebuildRunner, type RebuildRunner, type StartRebuildProcess } from './rebuildLauncher';
 import type { RecoveryReport } from './recovery';
 import type { Row } from './sqlEngine';
