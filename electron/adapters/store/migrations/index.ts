@@ -1,5 +1,5 @@
 // Every migration, in order. A new one gets the next number, its own file, and a test that
-// migrates seeded rows from the version before (tests/integration/database/migrations.test.ts).
+// migrates seeded rows from the version before (tests/integration/electron/adapters/store/migrations/migrations.test.ts).
 import { migration001 } from './001_coreTables';
 import { migration002 } from './002_intervalStats';
 import { migration003 } from './003_search';

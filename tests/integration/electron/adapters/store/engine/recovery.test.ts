@@ -4,10 +4,10 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { storePaths } from '../../../electron/adapters/store/engine/storeFiles';
-import { encodeRecord } from '../../../electron/adapters/store/engine/journalFormat';
-import { commitMarkers, damagedFiles, dbFiles, dbPath, markerInsert, markers, range, withStore } from '../../support/database/storeFixtures';
-import { tempDataDir } from '../../support/webHost';
+import { storePaths } from '../../../../../../electron/adapters/store/engine/storeFiles';
+import { encodeRecord } from '../../../../../../electron/adapters/store/engine/journalFormat';
+import { commitMarkers, damagedFiles, dbFiles, dbPath, markerInsert, markers, range, withStore } from '../../../../../support/database/storeFixtures';
+import { tempDataDir } from '../../../../../support/webHost';
 
 const firstSegment = 'journal-000000000001.log';
 

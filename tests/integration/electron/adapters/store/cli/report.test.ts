@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callsForExportSql, loadCallsForExport } from '../../../electron/adapters/store/repositories/callLog/callExportQueries';
-import { openStore, type SqlStatement } from '../../../electron/adapters/store/engine/store';
-import { dbFiles, withStore } from '../../support/database/storeFixtures';
-import { repoRoot, tempDataDir } from '../../support/webHost';
+import { callsForExportSql, loadCallsForExport } from '../../../../../../electron/adapters/store/repositories/callLog/callExportQueries';
+import { openStore, type SqlStatement } from '../../../../../../electron/adapters/store/engine/store';
+import { dbFiles, withStore } from '../../../../../support/database/storeFixtures';
+import { repoRoot, tempDataDir } from '../../../../../support/webHost';
 
 const fixtures = path.join(repoRoot, 'tests/fixtures/callLog');
 /** The child runs in China time, so the dates and the times in the files are +08:00. */

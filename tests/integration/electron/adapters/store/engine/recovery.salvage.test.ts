@@ -4,10 +4,10 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { latestSchemaVersion } from '../../../../../electron/adapters/store/migrations';
-import { storePaths } from '../../../../../electron/adapters/store/engine/storeFiles';
-import { commitMarkers, damagedFiles, dbFiles, dbPath, markerInsert, markers, range, withStore } from '../../../../support/database/storeFixtures';
-import { tempDataDir } from '../../../../support/webHost';
+import { latestSchemaVersion } from '../../../../../../electron/adapters/store/migrations';
+import { storePaths } from '../../../../../../electron/adapters/store/engine/storeFiles';
+import { commitMarkers, damagedFiles, dbFiles, dbPath, markerInsert, markers, range, withStore } from '../../../../../support/database/storeFixtures';
+import { tempDataDir } from '../../../../../support/webHost';
 
 /** Sequence number of marker n's record: one record per migration comes first. */
 const seqOfMarker = (n: number) => latestSchemaVersion + n;

@@ -3,7 +3,7 @@
 // transaction may be half there (each writes two rows).
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, tempDataDir } from '../../support/webHost';
+import { repoRoot, tempDataDir } from '../../../../../support/webHost';
 
 const kills = 50;
 

@@ -2,7 +2,7 @@
 // pays for a copy of the whole database (the architecture rule: commits do not grow in cost with
 // the database size).
 import { describe, expect, it } from 'vitest';
-import { applyStatements, growthRoomFor, openDatabase, withGrowthRoom } from '../../../../../electron/adapters/store/engine/sqlEngine';
+import { applyStatements, growthRoomFor, openDatabase, withGrowthRoom } from '../../../../../../electron/adapters/store/engine/sqlEngine';
 
 const mb = 1024 * 1024;
 

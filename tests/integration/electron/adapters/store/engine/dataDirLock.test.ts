@@ -6,9 +6,9 @@ import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireDataDirLock, DataDirLockedError, formatLock, judgeLock, lockFileName } from '../../../../../electron/adapters/store/engine/dataDirLock';
-import { linuxStartTicks, processIdentity } from '../../../../../electron/adapters/store/engine/processIdentity';
-import { repoRoot, startWebHost, tempDataDir } from '../../../../support/webHost';
+import { acquireDataDirLock, DataDirLockedError, formatLock, judgeLock, lockFileName } from '../../../../../../electron/adapters/store/engine/dataDirLock';
+import { linuxStartTicks, processIdentity } from '../../../../../../electron/adapters/store/engine/processIdentity';
+import { repoRoot, startWebHost, tempDataDir } from '../../../../../support/webHost';
 
 const linux = process.platform === 'linux';
 const children: ChildProcess[] = [];

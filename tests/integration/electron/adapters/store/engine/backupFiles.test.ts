@@ -7,11 +7,11 @@ import diagnostics from 'node:diagnostics_channel';
 import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyPendingRestore, checkBackup, pendingRestoreFile, type RestoreStep } from '../../../../../electron/adapters/store/engine/backupFiles';
-import { acquireDataDirLock } from '../../../../../electron/adapters/store/engine/dataDirLock';
-import { openDatabase } from '../../../../../electron/adapters/store/engine/sqlEngine';
-import { commitMarkers, markers, range, withStore } from '../../../../support/database/storeFixtures';
-import { repoRoot, tempDataDir } from '../../../../support/webHost';
+import { applyPendingRestore, checkBackup, pendingRestoreFile, type RestoreStep } from '../../../../../../electron/adapters/store/engine/backupFiles';
+import { acquireDataDirLock } from '../../../../../../electron/adapters/store/engine/dataDirLock';
+import { openDatabase } from '../../../../../../electron/adapters/store/engine/sqlEngine';
+import { commitMarkers, markers, range, withStore } from '../../../../../support/database/storeFixtures';
+import { repoRoot, tempDataDir } from '../../../../../support/webHost';
 
 /** A data dir holding markers 1..10, with a backup of markers 1..5 staged for restore. */
 async function dataDirWithStagedRestore(): Promise<string> {

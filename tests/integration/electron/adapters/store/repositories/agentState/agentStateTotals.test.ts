@@ -1,11 +1,11 @@
 // Issue 5: agent states and their durations give not-ready time by reason and occupancy, counted
 // inside the period asked for (segments that cross its edges are clipped). Real store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentStateTotals } from '../../../electron/adapters/store/repositories/agentState/agentStateTotals';
-import { recordAgentStateSegment } from '../../../electron/adapters/store/repositories/agentState/agentStateRepository';
-import { openStore, type Store } from '../../../electron/adapters/store/engine/store';
-import { openContractSocket } from '../../support/contractSocket';
-import { startWebHost, tempDataDir } from '../../support/webHost';
+import { agentStateTotals } from '../../../../../../../electron/adapters/store/repositories/agentState/agentStateTotals';
+import { recordAgentStateSegment } from '../../../../../../../electron/adapters/store/repositories/agentState/agentStateRepository';
+import { openStore, type Store } from '../../../../../../../electron/adapters/store/engine/store';
+import { openContractSocket } from '../../../../../../support/contractSocket';
+import { startWebHost, tempDataDir } from '../../../../../../support/webHost';
 
 const t0 = Date.UTC(2026, 10, 23, 1, 0, 0); // 09:00 in Shanghai
 const min = 60_000;

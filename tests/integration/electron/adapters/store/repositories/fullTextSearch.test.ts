@@ -1,10 +1,10 @@
 // Full-text search of notes and customers through the real store (sql.js FTS4): Chinese terms are
 // found although FTS4 cannot split Chinese itself, English terms by word prefix, and nothing else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../electron/adapters/store/engine/store';
-import { searchCalls, searchCustomers } from '../../../electron/adapters/store/repositories/fullTextSearch';
-import { insertCall } from '../../support/database/callRows';
-import { tempDataDir } from '../../support/webHost';
+import { openStore, type Store } from '../../../../../../electron/adapters/store/engine/store';
+import { searchCalls, searchCustomers } from '../../../../../../electron/adapters/store/repositories/fullTextSearch';
+import { insertCall } from '../../../../../support/database/callRows';
+import { tempDataDir } from '../../../../../support/webHost';
 
 const notes: Record<string, string> = {
   c1: '客户要求退款，已提交退款申请，财务审核后原路退回。',

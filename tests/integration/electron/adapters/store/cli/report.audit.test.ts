@@ -5,11 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recoverDatabase } from '../../../electron/adapters/store/engine/recovery';
-import { queryRows } from '../../../electron/adapters/store/engine/sqlEngine';
-import { openStore } from '../../../electron/adapters/store/engine/store';
-import { storePaths } from '../../../electron/adapters/store/engine/storeFiles';
-import { repoRoot, startWebHost, tempDataDir } from '../../support/webHost';
+import { recoverDatabase } from '../../../../../../electron/adapters/store/engine/recovery';
+import { queryRows } from '../../../../../../electron/adapters/store/engine/sqlEngine';
+import { openStore } from '../../../../../../electron/adapters/store/engine/store';
+import { storePaths } from '../../../../../../electron/adapters/store/engine/storeFiles';
+import { repoRoot, startWebHost, tempDataDir } from '../../../../../support/webHost';
 
 function report(dataDir: string, out: string) {
   const result = spawnSync(

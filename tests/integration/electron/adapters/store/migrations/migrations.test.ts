@@ -2,10 +2,10 @@
 // compared with what the migration must produce (conventions §10). Real sql.js, no mocks.
 import type { Database } from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import { latestSchemaVersion, migrations } from '../../../electron/adapters/store/migrations';
-import { applyMigration, applyStatements, openDatabase, queryRows, schemaVersion } from '../../../electron/adapters/store/engine/sqlEngine';
-import { indexTokens } from '../../../shared/domain/searchTokens';
-import { insertCall } from '../../support/database/callRows';
+import { latestSchemaVersion, migrations } from '../../../../../../electron/adapters/store/migrations';
+import { applyMigration, applyStatements, openDatabase, queryRows, schemaVersion } from '../../../../../../electron/adapters/store/engine/sqlEngine';
+import { indexTokens } from '../../../../../../shared/domain/searchTokens';
+import { insertCall } from '../../../../../support/database/callRows';
 
 async function databaseAt(version: number): Promise<Database> {
   const db = await openDatabase(null);

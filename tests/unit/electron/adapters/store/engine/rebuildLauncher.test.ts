@@ -3,7 +3,7 @@
 // 'browser' in the main process and 'utility' in a utility process; with ELECTRON_RUN_AS_NODE set
 // the binary runs as plain Node and process.type stays undefined.
 import { describe, expect, it } from 'vitest';
-import { chooseRebuildLaunch, currentRebuildRuntime } from '../../../../../electron/adapters/store/engine/rebuildLauncher';
+import { chooseRebuildLaunch, currentRebuildRuntime } from '../../../../../../electron/adapters/store/engine/rebuildLauncher';
 
 const node = { electronVersion: undefined, processType: undefined, runAsNode: undefined };
 const electronMain = { electronVersion: '41.7.1', processType: 'browser', runAsNode: undefined };

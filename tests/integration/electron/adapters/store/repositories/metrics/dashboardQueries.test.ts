@@ -1,10 +1,10 @@
 // The dashboard's per-agent totals come from the day and 15-minute aggregates; a window that starts
 // and ends at a local midnight (not a UTC one) must count exactly the calls inside it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentTotals } from '../../../electron/adapters/store/repositories/metrics/dashboardQueries';
-import { openStore, type Store } from '../../../electron/adapters/store/engine/store';
-import { insertCall } from '../../support/database/callRows';
-import { tempDataDir } from '../../support/webHost';
+import { agentTotals } from '../../../../../../../electron/adapters/store/repositories/metrics/dashboardQueries';
+import { openStore, type Store } from '../../../../../../../electron/adapters/store/engine/store';
+import { insertCall } from '../../../../../../support/database/callRows';
+import { tempDataDir } from '../../../../../../support/webHost';
 
 const hour = 3_600_000;
 const day1 = Date.UTC(2026, 10, 1);

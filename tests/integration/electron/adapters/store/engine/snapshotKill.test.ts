@@ -4,9 +4,9 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../electron/adapters/store/engine/store';
-import { storePaths } from '../../../electron/adapters/store/engine/storeFiles';
-import { repoRoot, tempDataDir } from '../../support/webHost';
+import { openStore } from '../../../../../../electron/adapters/store/engine/store';
+import { storePaths } from '../../../../../../electron/adapters/store/engine/storeFiles';
+import { repoRoot, tempDataDir } from '../../../../../support/webHost';
 
 const rounds = 6;
 const unfinishedSnapshot = (name: string) => /^snapshot-\d{12}\.(sqlite|json)\.tmp$/.test(name);

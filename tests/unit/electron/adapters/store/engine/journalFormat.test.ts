@@ -2,7 +2,7 @@
 // records that follow it are found intact; a skip record moves the expected sequence past its range.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeRecords, encodeRecord, findIntactRecords, headerBytes, type JournalRecord } from '../../../../../electron/adapters/store/engine/journalFormat';
+import { decodeRecords, encodeRecord, findIntactRecords, headerBytes, type JournalRecord } from '../../../../../../electron/adapters/store/engine/journalFormat';
 
 const record = (seq: number, text: string): JournalRecord => ({ seq, kind: 'tx', statements: [{ sql: 'INSERT INTO t VALUES (?)', params: [text] }] });
 

@@ -3,11 +3,11 @@
 // thread of the host is lowered, and commits made while it runs are all kept.
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { backgroundNiceSteps } from '../../../electron/adapters/store/engine/backgroundPriority';
-import { openStore } from '../../../electron/adapters/store/engine/store';
-import { tempDataDir } from '../../support/webHost';
-import { childProcesses, threadNiceValues } from '../../support/database/processTree';
-import { commitMarkers, markers, range } from '../../support/database/storeFixtures';
+import { backgroundNiceSteps } from '../../../../../../electron/adapters/store/engine/backgroundPriority';
+import { openStore } from '../../../../../../electron/adapters/store/engine/store';
+import { tempDataDir } from '../../../../../support/webHost';
+import { childProcesses, threadNiceValues } from '../../../../../support/database/processTree';
+import { commitMarkers, markers, range } from '../../../../../support/database/storeFixtures';
 
 describe('snapshot priority', () => {
   it.runIf(process.platform === 'linux')('rebuilds in a process of its own below the host, and keeps every commit made meanwhile', async () => {

@@ -5,11 +5,11 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../../../electron/adapters/store/engine/store';
-import { storePaths } from '../../../../../electron/adapters/store/engine/storeFiles';
-import { childProcesses, isRunning, waitFor } from '../../../../support/database/processTree';
-import { commitMarkers, markerInsert, markers, range } from '../../../../support/database/storeFixtures';
-import { repoRoot, tempDataDir } from '../../../../support/webHost';
+import { openStore, type Store } from '../../../../../../electron/adapters/store/engine/store';
+import { storePaths } from '../../../../../../electron/adapters/store/engine/storeFiles';
+import { childProcesses, isRunning, waitFor } from '../../../../../support/database/processTree';
+import { commitMarkers, markerInsert, markers, range } from '../../../../../support/database/storeFixtures';
+import { repoRoot, tempDataDir } from '../../../../../support/webHost';
 
 const ballast = (bytes: number) => ({ sql: `INSERT INTO audit_log (at, actor_id, actor_role, action, subject, detail_json) VALUES (0, 'test', 'agent', 'ballast', '', zeroblob(${bytes}))` });
 const unfinished = (dataDir: string) => readdirSync(storePaths(dataDir).dir).filter((n) => /^snapshot-\d{12}\.(sqlite|json)\.tmp$/.test(n));

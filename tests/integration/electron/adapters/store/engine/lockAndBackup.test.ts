@@ -4,12 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireDataDirLock, DataDirLockedError, lockFileName } from '../../../electron/adapters/store/engine/dataDirLock';
-import { latestSchemaVersion } from '../../../electron/adapters/store/migrations';
-import { openStore } from '../../../electron/adapters/store/engine/store';
-import { openContractSocket, type ContractSocket } from '../../support/contractSocket';
-import { commitMarkers, markers, range, withStore } from '../../support/database/storeFixtures';
-import { repoRoot, startWebHost, tempDataDir, type RunningWebHost } from '../../support/webHost';
+import { acquireDataDirLock, DataDirLockedError, lockFileName } from '../../../../../../electron/adapters/store/engine/dataDirLock';
+import { latestSchemaVersion } from '../../../../../../electron/adapters/store/migrations';
+import { openStore } from '../../../../../../electron/adapters/store/engine/store';
+import { openContractSocket, type ContractSocket } from '../../../../../support/contractSocket';
+import { commitMarkers, markers, range, withStore } from '../../../../../support/database/storeFixtures';
+import { repoRoot, startWebHost, tempDataDir, type RunningWebHost } from '../../../../../support/webHost';
 
 const hosts: RunningWebHost[] = [];
 afterEach(async () => {

@@ -5,9 +5,9 @@ import { execFile } from 'node:child_process';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { backgroundNiceSteps, lowerThisThreadPriority } from '../../../../../electron/adapters/store/engine/backgroundPriority';
+import { backgroundNiceSteps, lowerThisThreadPriority } from '../../../../../../electron/adapters/store/engine/backgroundPriority';
 
-const moduleUrl = new URL('../../../../../electron/adapters/store/engine/backgroundPriority.ts', import.meta.url).href;
+const moduleUrl = new URL('../../../../../../electron/adapters/store/engine/backgroundPriority.ts', import.meta.url).href;
 
 /** Calls lowerThisThreadPriority() in a fresh worker thread; resolves with [before, after]. */
 function lowerInWorker(): Promise<[number, number | null]> {
