@@ -5,7 +5,7 @@ import { agentStateEvents, agentStateMethods } from './agentState';
 import { appInfoMethods } from './appInfo';
 import { callClockEvents, callClockMethods } from './callClocks';
 import { customerEvents, customerMethods } from './customers';
-import { callRecordEvents, callLogMethods } from './callLog';
+import { callLogEvents, callLogMethods } from './callLog';
 import { workingCalendarEvents, workingCalendarMethods } from './workingCalendar';
 import { callSearchMethods } from './callSearch';
 import { dataStoreMethods } from './dataStore';
@@ -34,7 +34,7 @@ export const events = {
   ...callClockEvents,
   ...customerEvents,
   ...phonePreferenceEvents,
-  ...callRecordEvents,
+  ...callLogEvents,
   ...workingCalendarEvents,
 } satisfies Record<`on${string}`, z.ZodType>;
 

@@ -124,6 +124,6 @@ export const callLogMethods = {
   }),
 };
 
-export const callRecordEvents = {
+export const callLogEvents = {
   onCallRecordSettingsChanged: callRecordSettingsSchema,
 };
