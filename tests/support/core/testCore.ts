@@ -1,46 +1,34 @@
-// A whole core for tests, as a host builds it: every port present. What a test does not pass in
-// comes from a real store in a fresh data dir (or the store it passes) and a real, unregistered
-// softphone; fakes replace only what the test says (a clock, settings, a repository).
-import { openStore, type Store } from '../../../electron/adapters/store/engine/store';
+// A whole core for tests, as a host builds it: every port present. Without a `store` the
+// store-backed ports are in-memory fakes (tests/support/core/memoryPorts.ts), so a unit test
+// builds a core in milliseconds; with one, they are the real repositories over it (integration
+// tests: never fake the database where the real one can run). The softphone is the real sip.js
+// adapter, unregistered until a test saves an account. A test replaces any port by passing it.
+import type { Store } from '../../../electron/adapters/store/engine/store';
 import { createNodeSoftphonePorts } from '../../../electron/adapters/sip/nodeSoftphonePorts';
 import type { AgentStateRepository } from '../../../electron/core/agentState/ports';
 import { createCore, type Core, type CorePorts } from '../../../electron/core/createCore';
 import type { PlatformPorts } from '../../../electron/core/kernel/platformPorts';
 import { createStorePorts } from '../../../electron/host/storePorts';
 import { tempDataDir } from '../webHost';
+import { createMemoryPorts } from './memoryPorts';
 
 export interface TestCoreOptions extends PlatformPorts, Partial<Omit<CorePorts, keyof PlatformPorts | 'agentState'>> {
-  /** The store the repositories use; without it the core gets its own, closed with the core. */
+  /** The store the repositories use; without it they are in-memory fakes. */
   store?: Store;
   /** The data dir of the store and the softphone's files (default: a fresh temp dir). */
   dataDir?: string;
-  /** Replaces the store's agent-state repository (totals still come from the store). */
+  /** Replaces the agent-state repository (totals still come from the store or the fake). */
   agentStates?: AgentStateRepository;
 }
 
 export async function createTestCore(options: TestCoreOptions): Promise<Core> {
-  const { store: given, dataDir: givenDir, agentStates, ...overrides } = options;
+  const { store, dataDir: givenDir, agentStates, ...overrides } = options;
   const dataDir = givenDir ?? tempDataDir('deskline-core-');
-  const store = given ?? (await openStore({ dataDir }));
-  const fromStore = createStorePorts(store, dataDir, options.hostInfo.userId);
-  const ports: CorePorts = {
-    ...fromStore,
+  const backing = store ? createStorePorts(store, dataDir, options.hostInfo.userId) : createMemoryPorts();
+  return createCore({
+    ...backing,
     softphone: createNodeSoftphonePorts({ dataDir, clock: options.clock, logger: options.logger }),
     ...overrides,
-    agentState: agentStates ? { ...fromStore.agentState, repository: agentStates } : fromStore.agentState,
-  };
-  try {
-    const core = await createCore(ports);
-    if (given) return core;
-    return {
-      ...core,
-      close: async () => {
-        await core.close();
-        await store.close();
-      },
-    };
-  } catch (error) {
-    if (!given) await store.close();
-    throw error;
-  }
+    agentState: agentStates ? { ...backing.agentState, repository: agentStates } : backing.agentState,
+  });
 }
