@@ -8,9 +8,8 @@ export type AuditChainReport =
   | { intact: true; rows: number; lastId: number | null; lastHash: string | null }
   | { intact: false; rows: number; brokenId: number; reason: string };
 
-const pageSize = 10_000;
-
-export function checkAuditChain(query: QueryRows): AuditChainReport {
+/** Rows are read a page at a time, so a long log is checked without holding it all at once. */
+export function checkAuditChain(query: QueryRows, pageSize = 10_000): AuditChainReport {
   let prevHash: string = auditChainGenesis;
   let prevId: number | null = null;
   let rows = 0;
