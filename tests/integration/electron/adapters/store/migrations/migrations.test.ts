@@ -216,6 +216,8 @@ describe('migration 9 (audit log hash chain, append-only) from version 8 with au
     expect(() => applyStatements(db, [{ sql: "UPDATE audit_log SET detail_json = '{\"edited\":true}' WHERE id = 2" }])).toThrow(/append-only/);
     expect(() => applyStatements(db, [{ sql: 'DELETE FROM audit_log WHERE id = 3' }])).toThrow(/append-only/);
     expect(wholeTable(db, 'audit_log')).toEqual(after.audit_log);
+    const plan = queryRows(db, 'EXPLAIN QUERY PLAN SELECT count(*) FROM audit_log WHERE at >= 1500 AND at < 2500').map((r) => String(r.detail));
+    expect(plan.join(' ')).toMatch(/USING COVERING INDEX audit_log_at/);
   });
 
   it('chains rows written after it to the last migrated row', async () => {
