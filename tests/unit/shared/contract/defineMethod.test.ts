@@ -11,9 +11,10 @@ const savesOfData = new Set(['saveCustomer', 'saveCallNote']);
 
 describe('declared audit entries in the contract', () => {
   it('are on every settings save, the backup and the restore', () => {
-    const settingsSaves = methodNames.filter((name) => name.startsWith('save') && !savesOfData.has(name));
-    expect(settingsSaves.length).toBeGreaterThanOrEqual(6);
+    const settingsSaves = ['saveSoftphoneSettings', 'saveClockSettings', 'saveCallRecordSettings', 'saveWorkingCalendar', 'saveAudioDevices', 'savePhoneShortcuts'] as const;
     for (const name of settingsSaves) expect(declared(name)?.action, name).toBe('settings.change');
+    // A save* method added later declares what it records too (or audits its data change itself).
+    for (const name of methodNames.filter((n) => n.startsWith('save') && !savesOfData.has(n))) expect(declared(name), name).toBeDefined();
     expect(declared('backupNow')?.action).toBe('backup.create');
     expect(declared('stageRestore')?.action).toBe('restore.stage');
   });
