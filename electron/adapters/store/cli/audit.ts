@@ -16,6 +16,8 @@ const chainVersion = 9;
 
 class ChainBroken extends Error {}
 
+const rowsText = (n: number) => (n === 1 ? '1 row' : `${n} rows`);
+
 function parseAuditArgs(argv: readonly string[]): { dataDir: string } {
   let parsed;
   try {
@@ -47,10 +49,10 @@ runCli(
       const warnings = [...report.problems, ...report.applyErrors];
       const warningText = warnings.length > 0 ? ` Warnings from reading the store: ${warnings.join(' ')}` : '';
       if (!result.intact) {
-        throw new ChainBroken(`The audit log is NOT intact: row ${result.brokenId} fails, ${result.reason}. ${result.rows} rows before it check out.${warningText}`);
+        throw new ChainBroken(`The audit log is NOT intact: row ${result.brokenId} fails, ${result.reason}. ${rowsText(result.rows)} before it ${result.rows === 1 ? 'checks' : 'check'} out.${warningText}`);
       }
       const head = result.lastId === null ? 'The log is empty.' : `Last row ${result.lastId}, hash ${result.lastHash}.`;
-      return `The audit log is intact: ${result.rows} rows checked, each chained to the one before it. ${head}${warningText}`;
+      return `The audit log is intact: ${rowsText(result.rows)} checked, each chained to the one before it. ${head}${warningText}`;
     } finally {
       db.close();
     }

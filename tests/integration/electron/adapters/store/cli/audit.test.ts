@@ -54,7 +54,7 @@ describe('npm run audit -- verify', () => {
     const result = verify('verify', '--data-dir', edited);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/The audit log is NOT intact: row 2 fails, its contents do not match its hash: the row was changed after it was written\. 1 rows before it check out\./);
+    expect(result.stderr).toMatch(/The audit log is NOT intact: row 2 fails, its contents do not match its hash: the row was changed after it was written\. 1 row before it checks out\./);
     // The original is untouched and still checks out.
     expect(verify('verify', '--data-dir', dataDir).code).toBe(0);
   });
