@@ -4,7 +4,8 @@
 import { createAgentState, type AgentStateService } from './agentState';
 import type { AgentStatePorts } from './agentState/ports';
 import { createAppInfo } from './appInfo';
-import type { AuditLog } from './audit/ports';
+import { createAudit } from './audit';
+import type { AuditLog, AuditLogReader } from './audit/ports';
 import { createCallClocks, type CallClocksFeature } from './callClocks';
 import { createCallLog, type CallLogFeature } from './callLog';
 import type { CallLogPorts } from './callLog/ports';
@@ -33,6 +34,8 @@ export interface CorePorts extends PlatformPorts {
   customers: CustomerRepository;
   /** S-6: where views, searches, exports and changes of customer data are recorded. */
   audit: AuditLog;
+  /** S-6: the audit view reads the log through this (admins only). */
+  auditReader: AuditLogReader;
   dataStore: DataStorePort;
 }
 
@@ -68,6 +71,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   const appInfo = createAppInfo(kernel);
   const workingCalendar = createWorkingCalendar(kernel);
   const dataStore = createDataStore(ports.dataStore);
+  const auditView = createAudit(kernel, { log: audit, reader: ports.auditReader });
 
   const handlers: ApiHandlers = {
     ...appInfo.handlers,
@@ -81,13 +85,14 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     ...shellNotices.handlers,
     ...workingCalendar.handlers,
     ...dataStore.handlers,
+    ...auditView.handlers,
   };
   // The phone closes first: calls it ends on the way down still reach the clocks and the log,
   // and the log's writes settle before the host closes the store.
-  const closingOrder: Feature<never>[] = [softphone, clocks, callLog, customers, callSearch, preferences, shellNotices, appInfo, workingCalendar, dataStore, agentState];
+  const closingOrder: Feature<never>[] = [softphone, clocks, callLog, customers, callSearch, preferences, shellNotices, appInfo, workingCalendar, dataStore, auditView, agentState];
 
   return {
-    dispatch: createDispatcher(handlers, ports.logger),
+    dispatch: createDispatcher(handlers, ports.logger, { log: audit, clock: ports.clock }),
     eventHub: kernel.eventHub,
     agentState: agentState.service,
     softphone,

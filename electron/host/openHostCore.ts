@@ -43,6 +43,7 @@ export interface HostCore {
 export async function openHostCore(options: HostCoreOptions): Promise<HostCore> {
   await fs.mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const notices: string[] = [];
+  let restoreOutcome: string | null = null;
   // A restore staged from the UI is installed before the store opens, under the same lock.
   const restoreLock = acquireDataDirLock(options.dataDir);
   try {
@@ -52,6 +53,7 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
     if (tightened) options.logger.warn(tightened);
     const restored = await applyPendingRestore(options.dataDir);
     if (restored) {
+      restoreOutcome = restored;
       notices.push(restored);
       options.logger.info(restored);
     }
@@ -77,6 +79,11 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
   const caller: CallerContext = { role: options.role, userId: 'local' };
   const storePorts = createStorePorts(store, options.dataDir, caller.userId, notices);
   try {
+    // S-6: a restore replaces the database, audit log and all, with the backup's; what happened is
+    // recorded in the log that is now current (staging it was recorded in the one replaced).
+    if (restoreOutcome !== null) {
+      await storePorts.audit.record({ at: systemClock.wallNow(), actorId: 'deskline:start-up', actorRole: 'admin', action: 'restore.apply', subject: null, detail: { outcome: restoreOutcome } });
+    }
     const core = await createCore({
       clock: systemClock,
       settings: options.createSettings(options.dataDir),

@@ -2,6 +2,7 @@
 // hosts build their core over these (openHostCore), and so do the tests that build whole cores.
 import { agentStateTotals } from '../adapters/store/repositories/agentState/agentStateTotals';
 import { createStoreAgentStateRepository } from '../adapters/store/repositories/agentState/agentStateRepository';
+import { createAuditLogStoreReader } from '../adapters/store/repositories/audit/auditLogReader';
 import { createAuditLogStoreRepository } from '../adapters/store/repositories/audit/auditLogRepository';
 import { createCallLogStoreRepository } from '../adapters/store/repositories/callLog/callLogRepository';
 import { createCallRecordStoreRepository } from '../adapters/store/repositories/callLog/callRecordRepository';
@@ -11,7 +12,7 @@ import { createDataStoreAdapter } from '../adapters/store/repositories/dataStore
 import type { Store } from '../adapters/store/engine/store';
 import type { CorePorts } from '../core/createCore';
 
-export type StorePorts = Pick<CorePorts, 'agentState' | 'callLog' | 'callSearch' | 'customers' | 'audit' | 'dataStore'>;
+export type StorePorts = Pick<CorePorts, 'agentState' | 'callLog' | 'callSearch' | 'customers' | 'audit' | 'auditReader' | 'dataStore'>;
 
 /** `notices`: what the host has to tell about the store (a restore applied at start). */
 export function createStorePorts(store: Store, dataDir: string, userId: string, notices: string[] = []): StorePorts {
@@ -24,6 +25,7 @@ export function createStorePorts(store: Store, dataDir: string, userId: string, 
     callSearch: createCallSearchStoreRepository(store),
     customers: createCustomerStoreRepository(store),
     audit: createAuditLogStoreRepository(store),
+    auditReader: createAuditLogStoreReader(store),
     dataStore: createDataStoreAdapter(store, dataDir, notices),
   };
 }

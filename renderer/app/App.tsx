@@ -5,6 +5,7 @@ import type { AppInfo } from '../../shared/contract/appInfo';
 import type { ConnectionState } from '../api/client';
 import { useClient } from '../api/ClientContext';
 import { AgentStateControl } from '../features/agentState/AgentStateControl';
+import { AuditLogPanel } from '../features/audit/AuditLogPanel';
 import { CallSearchPanel } from '../features/callSearch/CallSearchPanel';
 import { ClockSettingsPanel } from '../features/callClocks/ClockSettingsPanel';
 import { WorkingCalendarPanel } from '../features/workingCalendar/WorkingCalendarPanel';
@@ -41,6 +42,7 @@ export function App({ appInfo }: { appInfo: AppInfo }) {
         <WorkingCalendarPanel role={appInfo.role} />
         <BackupPanel role={appInfo.role} />
         <CallSearchPanel role={appInfo.role} />
+        <AuditLogPanel role={appInfo.role} />
       </main>
     </div>
   );

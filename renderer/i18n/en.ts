@@ -307,6 +307,23 @@ export const en = {
     windowRestarted: 'Window restarted after a problem',
     dismiss: 'Dismiss',
   },
+  auditLog: {
+    heading: 'Audit log',
+    table: 'Audit log',
+    filtersLabel: 'Audit log filters',
+    filters: { from: 'Audit log from', to: 'Audit log to', actorId: 'Actor (user id)', action: 'Action (e.g. customer.view, or customer. for all)', subject: 'Subject' },
+    apply: 'Show audit log',
+    exportCsv: 'Export audit log (CSV)',
+    hint: 'Rows cannot be changed or deleted; the export holds the rows matching these filters and is itself recorded.',
+    none: 'No audit rows match.',
+    count: 'Audit rows: {{count}}',
+    columns: { id: 'No.', at: 'Time', actor: 'Actor', role: 'Role', action: 'Action', subject: 'Subject', detail: 'Detail' },
+    pages: 'Audit log pages',
+    page: 'Page {{page}} of {{pages}}',
+    newer: 'Newer',
+    older: 'Older',
+    exported: 'Exported {{count}} audit rows to {{file}}.',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

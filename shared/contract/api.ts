@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { agentStateEvents, agentStateMethods } from './agentState';
 import { appInfoMethods } from './appInfo';
+import { auditLogMethods } from './auditLog';
 import { callClockEvents, callClockMethods } from './callClocks';
 import { customerEvents, customerMethods } from './customers';
 import { callLogEvents, callLogMethods } from './callLog';
@@ -26,6 +27,7 @@ export const api = {
   ...workingCalendarMethods,
   ...callSearchMethods,
   ...shellNoticeMethods,
+  ...auditLogMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {

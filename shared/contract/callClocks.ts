@@ -135,6 +135,7 @@ export const callClockMethods = {
     request: clockSettingsSchema,
     reply: clockSettingsSchema,
     roles: ['teamLead', 'admin'],
+    audit: { action: 'settings.change' }, // S-6
   }),
   getCallClocks: defineMethod({
     summary: 'Ring counts, hold guides and wrap-up now (for a renderer that just loaded).',

@@ -94,6 +94,7 @@ export const callLogMethods = {
     request: callRecordSettingsSchema,
     reply: callRecordSettingsSchema,
     roles: ['teamLead', 'admin'],
+    audit: { action: 'settings.change' }, // S-6
   }),
   getCallRecordForm: defineMethod({
     summary: "A call's notes (latest revision), category and disposition.",

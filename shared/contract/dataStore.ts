@@ -36,6 +36,7 @@ export const dataStoreMethods = {
     request: z.object({}).strict(),
     reply: backupInfoSchema,
     roles: ['teamLead', 'admin'],
+    audit: { action: 'backup.create', subject: (_request, reply) => reply.fileName, detail: (_request, reply) => ({ bytes: reply.bytes }) }, // S-6
   }),
   listBackups: defineMethod({
     summary: 'Backups in the backups folder, newest first.',
@@ -48,5 +49,6 @@ export const dataStoreMethods = {
     request: z.object({ fileName: backupFileNameSchema }).strict(),
     reply: z.object({ message: z.string() }),
     roles: ['admin'],
+    audit: { action: 'restore.stage', subject: (request) => request.fileName, detail: () => null }, // S-6
   }),
 };

@@ -75,6 +75,7 @@ export const phonePreferenceMethods = {
     request: audioDevicesSchema,
     reply: audioDevicesSchema,
     roles: ['agent'],
+    audit: { action: 'settings.change' }, // S-6
   }),
   getPhoneShortcuts: defineMethod({
     summary: 'Keyboard shortcuts for answer, hang up, hold and mute.',
@@ -87,6 +88,7 @@ export const phonePreferenceMethods = {
     request: phoneShortcutsSchema,
     reply: phoneShortcutsSchema,
     roles: ['agent'],
+    audit: { action: 'settings.change' }, // S-6
   }),
   getGlobalShortcutStatus: defineMethod({
     summary: 'Which global shortcuts could not be registered because another application holds them.',

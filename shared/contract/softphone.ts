@@ -385,6 +385,7 @@ export const softphoneMethods = {
     request: saveSoftphoneSettingsSchema,
     reply: softphoneSettingsViewSchema,
     roles: ['agent', 'admin'],
+    audit: { action: 'settings.change' }, // S-6
   }),
   getSoftphoneState: defineMethod({
     summary: 'Registration status and the calls in progress (for a renderer that just loaded).',

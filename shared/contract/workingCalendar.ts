@@ -53,6 +53,7 @@ export const workingCalendarMethods = {
     request: workingCalendarSettingsSchema,
     reply: workingCalendarSettingsSchema,
     roles: ['teamLead', 'admin'],
+    audit: { action: 'settings.change' }, // S-6
   }),
 };
 

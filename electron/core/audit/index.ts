@@ -1,18 +1,17 @@
-// S-6: the audit log every feature records views, exports and changes in (its port in ./ports), and
-// the entry for a caller doing something now.
-import type { Clock } from '../../../shared/domain/clock';
-import type { CallerContext } from '../kernel/caller';
-import type { AuditEntry } from './ports';
+// S-6: the audit log every feature records views, exports and changes in (its ports in ./ports),
+// the entry for a caller doing something now, and the audit feature itself: admins read the log
+// with filters and export it as CSV.
+import type { Feature, Kernel } from '../kernel/feature';
+import { auditLogHandlers, type AuditLogHandlers } from './auditLogHandlers';
+import { AuditLogService } from './auditLogService';
+import type { AuditLog, AuditLogReader } from './ports';
 
-export type { AuditEntry, AuditLog } from './ports';
+export { auditEntry } from './auditEntry';
+export type { AuditEntry, AuditLog, AuditLogReader } from './ports';
 
-/** The entry for `caller` doing `action` now. */
-export function auditEntry(
-  clock: Pick<Clock, 'wallNow'>,
-  caller: CallerContext,
-  action: string,
-  subject: string | null,
-  detail: Record<string, unknown> | null = null,
-): AuditEntry {
-  return { at: clock.wallNow(), actorId: caller.userId, actorRole: caller.role, action, subject, detail };
+export type AuditFeature = Feature<keyof AuditLogHandlers>;
+
+export function createAudit(kernel: Kernel, ports: { log: AuditLog; reader: AuditLogReader }): AuditFeature {
+  const service = new AuditLogService({ log: ports.log, reader: ports.reader, clock: kernel.clock });
+  return { handlers: auditLogHandlers(service), close: () => undefined };
 }

@@ -20,3 +20,33 @@ export interface AuditLog {
   /** Resolves once the entry is durable; a view is not shown until it has been recorded. */
   record(entry: AuditEntry): Promise<void>;
 }
+
+/** Which rows to read: every field given narrows them. Times are wall epoch ms, `to` exclusive. */
+export interface AuditLogQuery {
+  fromWall?: number;
+  toWallExclusive?: number;
+  actorId?: string;
+  /** Exactly this action. */
+  action?: string;
+  /** Every action starting with this (e.g. "customer."). */
+  actionPrefix?: string;
+  subject?: string;
+}
+
+/** One stored row as a reader sees it (without its chain hashes, which only `npm run audit -- verify` reads). */
+export interface StoredAuditRow {
+  id: number;
+  at: number;
+  actorId: string;
+  /** As recorded (a role this version no longer knows stays as it was written). */
+  actorRole: string;
+  action: string;
+  subject: string | null;
+  detailJson: string | null;
+}
+
+/** Reading the log: the audit feature's own port (the log is written through AuditLog). */
+export interface AuditLogReader {
+  count(query: AuditLogQuery): Promise<number>;
+  list(query: AuditLogQuery, page: { offset: number; limit: number; order: 'newest' | 'oldest' }): Promise<StoredAuditRow[]>;
+}

@@ -11,6 +11,7 @@ import {
 import { ContractError, type Envelope } from '../../../shared/contract/envelope';
 import { findIllFormedText } from '../../../shared/contract/wellFormedText';
 import type { CallerContext } from './caller';
+import { recordDeclaredAudit, type DeclaredAuditDeps } from './declaredAudit';
 import type { Logger } from './platformPorts';
 
 /** A missing handler is a compile error: every contract method must be implemented. */
@@ -27,7 +28,8 @@ export type Dispatch = (
   caller: CallerContext,
 ) => Promise<Envelope<unknown>>;
 
-export function createDispatcher(handlers: ApiHandlers, logger: Logger): Dispatch {
+/** `audit`: where methods that declare an audit entry (settings, backups) record it; createCore always passes it. */
+export function createDispatcher(handlers: ApiHandlers, logger: Logger, audit?: DeclaredAuditDeps): Dispatch {
   return async (method, payload, caller) => {
     if (!isMethodName(method)) {
       return failure('UNKNOWN_METHOD', `Unknown method: ${describe(method)}`);
@@ -47,8 +49,16 @@ export function createDispatcher(handlers: ApiHandlers, logger: Logger): Dispatc
     }
     try {
       const handler = handlers[method] as (req: unknown, caller: CallerContext) => unknown;
-      const value = await handler(parsed.data, caller);
-      return { ok: true, value: spec.reply.parse(value) };
+      const value = spec.reply.parse(await handler(parsed.data, caller));
+      if (audit) {
+        try {
+          await recordDeclaredAudit(method, spec, parsed.data, value, caller, audit); // S-6
+        } catch (error) {
+          logger.error(`${method} succeeded but its audit entry could not be recorded`, { error: String(error) });
+          return failure('INTERNAL', `${method} was done, but it could not be recorded in the audit log: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      return { ok: true, value };
     } catch (error) {
       if (error instanceof ContractError) return failure(error.code, error.message);
       logger.error(`Handler for ${method} failed`, { error: String(error) });

@@ -2,6 +2,8 @@
 // SQLite file. It reads the snapshot + journal without changing anything, so it works while
 // Deskline is running (it copies every write acknowledged when it read the journal).
 import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { writePendingAudit } from '../repositories/audit/pendingAudit';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { recoverDatabase } from '../engine/recovery';
@@ -23,6 +25,15 @@ runCli(async () => {
     const calls = Number(queryRows(db, 'SELECT count(*) AS n FROM calls')[0]?.n ?? 0);
     const image = db.export();
     await mkdir(path.dirname(args.out), { recursive: true, mode: 0o700 }); // S-6
+    // S-6: recorded before the copy exists (no entry, no copy); the app imports it into audit_log.
+    writePendingAudit(args['data-dir'], {
+      at: Date.now(),
+      actorId: `os-user:${os.userInfo().username}`,
+      actorRole: 'admin',
+      action: 'backup.create',
+      subject: path.basename(args.out),
+      detail: { via: 'npm run backup', out: args.out, calls, bytes: image.length },
+    });
     writeFileDurablySync(args.out, image);
     const warnings = report.problems.length ? ` Warnings: ${report.problems.join(' ')}` : '';
     return `Backed up ${calls} calls (journal record ${report.lastSeq}, ${image.length} bytes) to ${args.out}.${warnings}`;

@@ -2,6 +2,9 @@
 // Deskline must be closed (the data-dir lock says so if not); the previous data is kept aside, and
 // a crash at any point leaves the previous or the restored database (see backupFiles.ts).
 import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writePendingAudit } from '../repositories/audit/pendingAudit';
 import { installBackup } from '../engine/backupFiles';
 import { acquireDataDirLock, DataDirLockedError } from '../engine/dataDirLock';
 import { requiredPaths, runCli } from './cliArgs';
@@ -18,6 +21,15 @@ runCli(
       const tightened = describeTightening(tightenDataDir(args['data-dir']));
       if (tightened) process.stderr.write(`Deskline: ${tightened}\n`);
       const { check, previousMovedTo } = await installBackup(args['data-dir'], args.in);
+      // S-6: the restored log learns of it at the next start (the app imports audit-pending/).
+      writePendingAudit(args['data-dir'], {
+        at: Date.now(),
+        actorId: `os-user:${os.userInfo().username}`,
+        actorRole: 'admin',
+        action: 'restore.apply',
+        subject: path.basename(args.in),
+        detail: { via: 'npm run restore', file: args.in, calls: check.calls, customers: check.customers },
+      });
       const kept = previousMovedTo ? ` The previous data was kept in ${previousMovedTo}.` : '';
       return `Restored ${check.calls} calls and ${check.customers} customers (schema ${check.schemaVersion}) from ${args.in}.${kept}`;
     } finally {

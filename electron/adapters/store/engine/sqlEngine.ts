@@ -5,6 +5,7 @@ import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.j
 import { indexTokens } from '../../../../shared/domain/searchTokens';
 import type { JournalRecord, SqlStatement } from './journalFormat';
 import { latestSchemaVersion, migrations } from '../migrations';
+import { auditRowHashSql } from './auditChainHash';
 
 let sqlJs: Promise<SqlJsStatic> | null = null;
 
@@ -70,6 +71,8 @@ export async function openDatabase(image: Uint8Array | null): Promise<Database> 
   const db = new SQL.Database(withGrowthRoom(image, growthRoomFor(image.length)));
   // Deterministic, so replaying the journal rebuilds exactly the same index.
   db.create_function('search_tokens', (text: unknown) => indexTokens(String(text ?? '')));
+  // S-6: the audit log's hash chain (auditChainHash.ts); deterministic for the same reason.
+  db.create_function('audit_row_hash', auditRowHashSql);
   db.run('PRAGMA foreign_keys = ON');
   // The file lives in memory and dies with the process; durability is the store's own journal. A
   // rollback journal in memory, not as a file created and deleted in Emscripten's file system on

@@ -1,11 +1,13 @@
 // Each migration, run on a database at the version before it holding seeded rows; whole tables are
 // compared with what the migration must produce (conventions §10). Real sql.js, no mocks.
+import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion, migrations } from '../../../../../../electron/adapters/store/migrations';
 import { applyMigration, applyStatements, openDatabase, queryRows, schemaVersion } from '../../../../../../electron/adapters/store/engine/sqlEngine';
 import { indexTokens } from '../../../../../../shared/domain/searchTokens';
 import { insertCall } from '../../../../../support/database/callRows';
+import { auditInsertStatement } from '../../../../../../electron/adapters/store/repositories/audit/auditLogRepository';
 
 async function databaseAt(version: number): Promise<Database> {
   const db = await openDatabase(null);
@@ -179,6 +181,63 @@ describe('migration 7 (caller ID verified) from version 6 with calls in it', () 
     const after = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
     expect(after.calls).toEqual(before.calls!.map((row) => ({ ...row, caller_id_verified: null })));
     expect({ ...after, calls: null }).toEqual({ ...before, calls: null });
+  });
+});
+
+describe('migration 9 (audit log hash chain, append-only) from version 8 with audit rows in it', () => {
+  // Independent of engine/auditChainHash.ts: the documented encoding, SHA-256 over the JSON array
+  // [prev_hash, id, at, actor_id, actor_role, action, subject, detail_json].
+  const sha = (fields: unknown[]) => createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  const genesis = '0'.repeat(64);
+  const seededAudit = [
+    { sql: "INSERT INTO audit_log (at, actor_id, actor_role, action, subject, detail_json) VALUES (1000, 'local', 'agent', 'customer.view', 'cust-1', NULL)" },
+    { sql: "INSERT INTO audit_log (at, actor_id, actor_role, action, subject, detail_json) VALUES (2000, 'lead', 'teamLead', 'calls.search', NULL, '{\"text\":\"退款\"}')" },
+    { sql: "INSERT INTO audit_log (at, actor_id, actor_role, action, subject, detail_json) VALUES (3000, 'local', 'agent', 'customer.update', 'cust-1', '{}')" },
+  ];
+
+  it('chains the existing rows in id order, changes nothing else, and refuses UPDATE and DELETE (S-6)', async () => {
+    const db = await databaseAt(8);
+    applyStatements(db, [...seededCalls, ...seededAudit]);
+    const plainTables = () => tableNames(db).filter((t) => !t.includes('_fts'));
+    const before = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
+    applyMigration(db, 9);
+    expect(schemaVersion(db)).toBe(9);
+    const h1 = sha([genesis, 1, 1000, 'local', 'agent', 'customer.view', 'cust-1', null]);
+    const h2 = sha([h1, 2, 2000, 'lead', 'teamLead', 'calls.search', null, '{"text":"退款"}']);
+    const h3 = sha([h2, 3, 3000, 'local', 'agent', 'customer.update', 'cust-1', '{}']);
+    const after = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
+    expect(after.audit_log).toEqual([
+      { ...before.audit_log![0], prev_hash: genesis, row_hash: h1 },
+      { ...before.audit_log![1], prev_hash: h1, row_hash: h2 },
+      { ...before.audit_log![2], prev_hash: h2, row_hash: h3 },
+    ]);
+    expect({ ...after, audit_log: null }).toEqual({ ...before, audit_log: null });
+
+    expect(() => applyStatements(db, [{ sql: "UPDATE audit_log SET detail_json = '{\"edited\":true}' WHERE id = 2" }])).toThrow(/append-only/);
+    expect(() => applyStatements(db, [{ sql: 'DELETE FROM audit_log WHERE id = 3' }])).toThrow(/append-only/);
+    expect(wholeTable(db, 'audit_log')).toEqual(after.audit_log);
+    const plan = queryRows(db, 'EXPLAIN QUERY PLAN SELECT count(*) FROM audit_log WHERE at >= 1500 AND at < 2500').map((r) => String(r.detail));
+    expect(plan.join(' ')).toMatch(/USING COVERING INDEX audit_log_at/);
+  });
+
+  it('chains rows written after it to the last migrated row', async () => {
+    const db = await databaseAt(8);
+    applyStatements(db, seededAudit);
+    applyMigration(db, 9);
+    const last = String(queryRows(db, 'SELECT row_hash FROM audit_log WHERE id = 3')[0]!.row_hash);
+    applyStatements(db, [auditInsertStatement({ at: 4000, actorId: 'admin-1', actorRole: 'admin', action: 'settings.change', subject: 'saveClockSettings', detail: { fields: ['x'] } })]);
+    expect(queryRows(db, 'SELECT * FROM audit_log WHERE id = 4')).toEqual([
+      {
+        id: 4, at: 4000, actor_id: 'admin-1', actor_role: 'admin', action: 'settings.change', subject: 'saveClockSettings', detail_json: '{"fields":["x"]}',
+        prev_hash: last, row_hash: sha([last, 4, 4000, 'admin-1', 'admin', 'settings.change', 'saveClockSettings', '{"fields":["x"]}']),
+      },
+    ]);
+  });
+
+  it('starts the chain at the genesis hash on an empty log', async () => {
+    const db = await databaseAt(9);
+    applyStatements(db, [auditInsertStatement({ at: 5, actorId: 'a', actorRole: 'agent', action: 'x', subject: null, detail: null })]);
+    expect(queryRows(db, 'SELECT id, prev_hash, row_hash FROM audit_log')).toEqual([{ id: 1, prev_hash: genesis, row_hash: sha([genesis, 1, 5, 'a', 'agent', 'x', null, null]) }]);
   });
 });
 
