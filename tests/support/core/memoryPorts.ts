@@ -6,7 +6,7 @@ import type { NoteRevision } from '../../../shared/contract/callLog';
 import type { CallRecordRow } from '../../../shared/domain/callRecord';
 import type { StoredAgentState } from '../../../shared/domain/agentState';
 import type { AgentStateRepository, AgentStateSegment } from '../../../electron/core/agentState/ports';
-import type { AuditEntry, AuditLog } from '../../../electron/core/audit/ports';
+import type { AuditEntry, AuditLog, AuditLogQuery, AuditLogReader, StoredAuditRow } from '../../../electron/core/audit/ports';
 import type { CallLogRepository, CallRecordRepository, ClassificationAmendment, StoredCallRecord, TimelineRow } from '../../../electron/core/callLog/ports';
 import type { CallSearchRepository } from '../../../electron/core/callSearch/ports';
 import type { CustomerRepository, StoredCustomer } from '../../../electron/core/customers/ports';
@@ -25,10 +25,32 @@ export class MemoryAgentStates implements AgentStateRepository {
   }
 }
 
-export class MemoryAuditLog implements AuditLog {
+/** The audit log and its reader over one list, in the order written. */
+export class MemoryAuditLog implements AuditLog, AuditLogReader {
   readonly entries: AuditEntry[] = [];
   async record(entry: AuditEntry) {
     this.entries.push(entry);
+  }
+  async count(query: AuditLogQuery) {
+    return this.matching(query).length;
+  }
+  async list(query: AuditLogQuery, page: { offset: number; limit: number; order: 'newest' | 'oldest' }) {
+    const rows = this.matching(query);
+    if (page.order === 'newest') rows.reverse();
+    return rows.slice(page.offset, page.offset + page.limit);
+  }
+  private matching(query: AuditLogQuery): StoredAuditRow[] {
+    return this.entries
+      .map((e, i) => ({ id: i + 1, at: e.at, actorId: e.actorId, actorRole: e.actorRole, action: e.action, subject: e.subject, detailJson: e.detail ? JSON.stringify(e.detail) : null }))
+      .filter(
+        (r) =>
+          (query.fromWall === undefined || r.at >= query.fromWall) &&
+          (query.toWallExclusive === undefined || r.at < query.toWallExclusive) &&
+          (query.actorId === undefined || r.actorId === query.actorId) &&
+          (query.action === undefined || r.action === query.action) &&
+          (query.actionPrefix === undefined || r.action.startsWith(query.actionPrefix)) &&
+          (query.subject === undefined || r.subject === query.subject),
+      );
   }
 }
 
@@ -137,6 +159,7 @@ export function createMemoryPorts(agentStates: AgentStateRepository = new Memory
     callSearch: emptyCallSearch,
     customers: new MemoryCustomers(audit),
     audit,
+    auditReader: audit,
     dataStore: new MemoryDataStore(),
   };
 }
