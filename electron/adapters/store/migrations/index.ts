@@ -7,8 +7,9 @@ import { migration004 } from './004_callCustomerIndex';
 import { migration005 } from './005_numberSearch';
 import { migration006 } from './006_classificationAmendments';
 import { migration007 } from './007_callerIdVerified';
+import { migration008StandIn, migration009StandIn } from './branchStandIns'; // BRANCH-ONLY: drop on merge
 import { migration010 } from './010_retention';
 import type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration010];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008StandIn, migration009StandIn, migration010];
 export const latestSchemaVersion = migrations.at(-1)!.version;
