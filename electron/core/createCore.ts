@@ -18,6 +18,8 @@ import { createDispatcher, type ApiHandlers, type Dispatch } from './kernel/disp
 import { EventHub } from './kernel/eventHub';
 import type { Feature, Kernel } from './kernel/feature';
 import type { PlatformPorts } from './kernel/platformPorts';
+import { createRetention } from './retention';
+import type { RetentionRepository } from './retention/ports';
 import { createPhonePreferences, type PhonePreferencesService } from './phonePreferences';
 import { createShellNotices, type ShellNoticesService } from './shellNotices';
 import { createSoftphone, eventViewFor, type SoftphoneFeature } from './softphone';
@@ -34,6 +36,8 @@ export interface CorePorts extends PlatformPorts {
   /** S-6: where views, searches, exports and changes of customer data are recorded. */
   audit: AuditLog;
   dataStore: DataStorePort;
+  /** S-6: anonymises and deletes what is older than the retention period. */
+  retention: RetentionRepository;
 }
 
 export interface Core {
@@ -68,6 +72,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   const appInfo = createAppInfo(kernel);
   const workingCalendar = createWorkingCalendar(kernel);
   const dataStore = createDataStore(ports.dataStore);
+  const retention = createRetention(kernel, { repository: ports.retention, audit });
 
   const handlers: ApiHandlers = {
     ...appInfo.handlers,
@@ -81,10 +86,11 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     ...shellNotices.handlers,
     ...workingCalendar.handlers,
     ...dataStore.handlers,
+    ...retention.handlers,
   };
   // The phone closes first: calls it ends on the way down still reach the clocks and the log,
   // and the log's writes settle before the host closes the store.
-  const closingOrder: Feature<never>[] = [softphone, clocks, callLog, customers, callSearch, preferences, shellNotices, appInfo, workingCalendar, dataStore, agentState];
+  const closingOrder: Feature<never>[] = [softphone, clocks, callLog, customers, callSearch, preferences, shellNotices, appInfo, workingCalendar, dataStore, retention, agentState];
 
   return {
     dispatch: createDispatcher(handlers, ports.logger),

@@ -11,6 +11,7 @@ import { callSearchMethods } from './callSearch';
 import { dataStoreMethods } from './dataStore';
 import { shellNoticeMethods } from './shellNotices';
 import { phonePreferenceEvents, phonePreferenceMethods } from './phonePreferences';
+import { retentionMethods } from './retention';
 import type { MethodSpec } from './defineMethod';
 import { softphoneEvents, softphoneMethods } from './softphone';
 
@@ -26,6 +27,7 @@ export const api = {
   ...workingCalendarMethods,
   ...callSearchMethods,
   ...shellNoticeMethods,
+  ...retentionMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
