@@ -11,6 +11,7 @@ import { WorkingCalendarPanel } from '../features/workingCalendar/WorkingCalenda
 import { CustomerPanel } from '../features/customers/CustomerPanel';
 import { BackupPanel } from '../features/dataStore/BackupPanel';
 import { StoreStatusBanner } from '../features/dataStore/StoreStatusBanner';
+import { RetentionPanel } from '../features/retention/RetentionPanel';
 import { SoftphonePanel } from '../features/softphone/SoftphonePanel';
 import { WindowRestartNotice } from '../features/shellNotices/WindowRestartNotice';
 
@@ -41,6 +42,7 @@ export function App({ appInfo }: { appInfo: AppInfo }) {
         <WorkingCalendarPanel role={appInfo.role} />
         <BackupPanel role={appInfo.role} />
         <CallSearchPanel role={appInfo.role} />
+        <RetentionPanel role={appInfo.role} />
       </main>
     </div>
   );
