@@ -9,7 +9,10 @@
 //   call_events       the caller (remote.number, remote.name) and transfer targets blanked in the
 //                     timeline details; the timeline itself stays.
 //   calls_fts         re-indexed by the calls_fts_update trigger (migration 005) with the blanked
-//                     values: the removed notes, name and number are no longer found.
+//                     values: the removed notes, name and number are no longer found. FTS4 keeps
+//                     the old words, unreachable by MATCH, in older segments until they merge;
+//                     'optimize' would purge them but costs in proportion to the whole index
+//                     (about 0.4 s per 100k calls), too much for one commit (README, Retention).
 //   customers         name, organisation, tags, notes, consent emptied; the row stays (its id may be
 //                     referenced), anonymised_at stamped; customers_fts re-indexed by its trigger.
 //   customer_numbers  deleted.
