@@ -324,6 +324,7 @@ export const en = {
     runNow: 'Run now',
     confirmRun: 'Anonymise customers and calls and delete notes last active before {{date}}? This cannot be undone.',
     runDone: 'Retention run finished: {{customers}} customers and {{calls}} calls anonymised.',
+    stillRunning: 'The run is still going on the host. This panel shows the result when it ends.',
     runStopped: 'Retention run stopped early: {{reason}}. What was done until then stays done.',
     lastRun: 'Last run {{date}}: {{customers}} customers and {{calls}} calls anonymised.',
   },

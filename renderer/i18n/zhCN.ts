@@ -325,6 +325,7 @@ export const zhCN: Messages = {
     runNow: '立即执行',
     confirmRun: '将 {{date}} 之前最后活动的客户和通话匿名化并删除备注？此操作无法撤销。',
     runDone: '数据保留执行完毕：已匿名化 {{customers}} 位客户和 {{calls}} 条通话。',
+    stillRunning: '数据保留仍在服务端执行，结束后此处将显示结果。',
     runStopped: '数据保留执行提前停止：{{reason}}。已完成的部分保持不变。',
     lastRun: '上次执行 {{date}}：已匿名化 {{customers}} 位客户和 {{calls}} 条通话。',
   },

@@ -1,7 +1,7 @@
 // S-6 retention for admins: how many months customer data and notes are kept (empty: off), a
 // preview of what a run would remove now, and "Run now" once a preview is shown. The host enforces
 // the admin role, the range and the preview-first rule; the panel only hides what others cannot use.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RetentionPreview, RetentionStatus } from '../../../shared/contract/retention';
 import type { Role } from '../../../shared/contract/roles';
@@ -18,9 +18,11 @@ export function RetentionPanel({ role }: { role: Role }) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
+  /** What the admin is typing is theirs: a status that arrives meanwhile (the first load) does not overwrite it. */
+  const editing = useRef(false);
   const show = useCallback((next: RetentionStatus) => {
     setStatus(next);
-    setMonthsText(next.months === null ? '' : String(next.months));
+    if (!editing.current) setMonthsText(next.months === null ? '' : String(next.months));
   }, []);
   useEffect(() => {
     if (role === 'admin') call(client, 'getRetentionSettings', {}).then(show, () => setStatus(null));
@@ -46,7 +48,9 @@ export function RetentionPanel({ role }: { role: Role }) {
     const parsed = parseMonthsInput(monthsText);
     if (!parsed.ok) return setMessage({ text: t(parsed.errorKey), error: true });
     void act(async () => {
-      show(await call(client, 'saveRetentionSettings', { months: parsed.months }));
+      const saved = await call(client, 'saveRetentionSettings', { months: parsed.months });
+      editing.current = false;
+      show(saved);
       setPreview(null);
       return parsed.months === null ? t('retention.savedOff') : t('retention.saved', { count: parsed.months });
     });
@@ -56,12 +60,28 @@ export function RetentionPanel({ role }: { role: Role }) {
       setPreview(await call(client, 'previewRetention', {}));
       return null;
     });
+  /** A first run over years of data can outlast the request timeout: the host keeps going, the panel polls. */
+  const waitForRun = async () => {
+    setMessage({ text: t('retention.stillRunning'), error: false });
+    for (;;) {
+      await new Promise((resolve) => window.setTimeout(resolve, 5000));
+      const next = await call(client, 'getRetentionSettings', {});
+      if (!next.running) return next;
+    }
+  };
   const runNow = (previewed: RetentionPreview) => {
     if (!window.confirm(t('retention.confirmRun', { date: date(previewed.cutoff) }))) return;
     void act(async () => {
-      const run = await call(client, 'runRetention', { previewId: previewed.previewId });
+      let run;
+      try {
+        run = await call(client, 'runRetention', { previewId: previewed.previewId });
+      } catch (e) {
+        if (!(e instanceof HostError && e.error.code === 'UNAVAILABLE')) throw e;
+        run = (await waitForRun()).lastRun;
+      }
       setPreview(null);
       show(await call(client, 'getRetentionSettings', {}));
+      if (!run) return null;
       return run.failure ? t('retention.runStopped', { reason: run.failure }) : t('retention.runDone', { customers: run.done.customers, calls: run.done.calls });
     });
   };
@@ -73,7 +93,18 @@ export function RetentionPanel({ role }: { role: Role }) {
       <form onSubmit={save} noValidate>
         <label>
           {t('retention.months')}{' '}
-          <input type="number" inputMode="numeric" min={1} max={120} value={monthsText} onChange={(e) => setMonthsText(e.target.value)} aria-describedby="retention-hint" />
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={120}
+            value={monthsText}
+            onChange={(e) => {
+              editing.current = true;
+              setMonthsText(e.target.value);
+            }}
+            aria-describedby="retention-hint"
+          />
         </label>
         <button type="submit" disabled={busy}>
           {t('retention.save')}
