@@ -19,6 +19,8 @@ import { createDispatcher, type ApiHandlers, type Dispatch } from './kernel/disp
 import { EventHub } from './kernel/eventHub';
 import type { Feature, Kernel } from './kernel/feature';
 import type { PlatformPorts } from './kernel/platformPorts';
+import { createRetention } from './retention';
+import type { RetentionRepository } from './retention/ports';
 import { createPhonePreferences, type PhonePreferencesService } from './phonePreferences';
 import { createShellNotices, type ShellNoticesService } from './shellNotices';
 import { createSoftphone, eventViewFor, type SoftphoneFeature } from './softphone';
@@ -37,6 +39,8 @@ export interface CorePorts extends PlatformPorts {
   /** S-6: the audit view reads the log through this (admins only). */
   auditReader: AuditLogReader;
   dataStore: DataStorePort;
+  /** S-6: anonymises and deletes what is older than the retention period. */
+  retention: RetentionRepository;
 }
 
 export interface Core {
@@ -72,6 +76,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   const workingCalendar = createWorkingCalendar(kernel);
   const dataStore = createDataStore(ports.dataStore);
   const auditView = createAudit(kernel, { log: audit, reader: ports.auditReader });
+  const retention = createRetention(kernel, { repository: ports.retention, audit });
 
   const handlers: ApiHandlers = {
     ...appInfo.handlers,
@@ -86,10 +91,11 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     ...workingCalendar.handlers,
     ...dataStore.handlers,
     ...auditView.handlers,
+    ...retention.handlers,
   };
   // The phone closes first: calls it ends on the way down still reach the clocks and the log,
   // and the log's writes settle before the host closes the store.
-  const closingOrder: Feature<never>[] = [softphone, clocks, callLog, customers, callSearch, preferences, shellNotices, appInfo, workingCalendar, dataStore, auditView, agentState];
+  const closingOrder: Feature<never>[] = [softphone, clocks, callLog, customers, callSearch, preferences, shellNotices, appInfo, workingCalendar, dataStore, auditView, retention, agentState];
 
   return {
     dispatch: createDispatcher(handlers, ports.logger, { log: audit, clock: ports.clock }),

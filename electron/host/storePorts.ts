@@ -8,11 +8,12 @@ import { createCallLogStoreRepository } from '../adapters/store/repositories/cal
 import { createCallRecordStoreRepository } from '../adapters/store/repositories/callLog/callRecordRepository';
 import { createCallSearchStoreRepository } from '../adapters/store/repositories/callSearch/callSearchRepository';
 import { createCustomerStoreRepository } from '../adapters/store/repositories/customers/customerRepository';
+import { createRetentionStoreRepository } from '../adapters/store/repositories/retention/retentionRepository';
 import { createDataStoreAdapter } from '../adapters/store/repositories/dataStore/dataStoreAdapter';
 import type { Store } from '../adapters/store/engine/store';
 import type { CorePorts } from '../core/createCore';
 
-export type StorePorts = Pick<CorePorts, 'agentState' | 'callLog' | 'callSearch' | 'customers' | 'audit' | 'auditReader' | 'dataStore'>;
+export type StorePorts = Pick<CorePorts, 'agentState' | 'callLog' | 'callSearch' | 'customers' | 'audit' | 'auditReader' | 'dataStore' | 'retention'>;
 
 /** `notices`: what the host has to tell about the store (a restore applied at start). */
 export function createStorePorts(store: Store, dataDir: string, userId: string, notices: string[] = []): StorePorts {
@@ -27,5 +28,6 @@ export function createStorePorts(store: Store, dataDir: string, userId: string, 
     audit: createAuditLogStoreRepository(store),
     auditReader: createAuditLogStoreReader(store),
     dataStore: createDataStoreAdapter(store, dataDir, notices),
+    retention: createRetentionStoreRepository(store),
   };
 }

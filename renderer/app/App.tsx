@@ -12,6 +12,7 @@ import { WorkingCalendarPanel } from '../features/workingCalendar/WorkingCalenda
 import { CustomerPanel } from '../features/customers/CustomerPanel';
 import { BackupPanel } from '../features/dataStore/BackupPanel';
 import { StoreStatusBanner } from '../features/dataStore/StoreStatusBanner';
+import { RetentionPanel } from '../features/retention/RetentionPanel';
 import { SoftphonePanel } from '../features/softphone/SoftphonePanel';
 import { WindowRestartNotice } from '../features/shellNotices/WindowRestartNotice';
 
@@ -43,6 +44,7 @@ export function App({ appInfo }: { appInfo: AppInfo }) {
         <BackupPanel role={appInfo.role} />
         <CallSearchPanel role={appInfo.role} />
         <AuditLogPanel role={appInfo.role} />
+        <RetentionPanel role={appInfo.role} />
       </main>
     </div>
   );

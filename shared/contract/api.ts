@@ -12,6 +12,7 @@ import { callSearchMethods } from './callSearch';
 import { dataStoreMethods } from './dataStore';
 import { shellNoticeMethods } from './shellNotices';
 import { phonePreferenceEvents, phonePreferenceMethods } from './phonePreferences';
+import { retentionMethods } from './retention';
 import type { MethodSpec } from './defineMethod';
 import { softphoneEvents, softphoneMethods } from './softphone';
 
@@ -28,6 +29,7 @@ export const api = {
   ...callSearchMethods,
   ...shellNoticeMethods,
   ...auditLogMethods,
+  ...retentionMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {

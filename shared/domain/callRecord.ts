@@ -42,6 +42,8 @@ export interface CallRecordRow {
   notes: string;
   /** Inbound: 1 when the caller ID was verified (RemoteParty.verified), 0 when not; outbound: null (S-6). */
   callerIdVerified: SqlFlag | null;
+  /** S-6 retention: when a retention run anonymised the call; null until then (written only by retention). */
+  anonymisedAt: number | null;
 }
 
 export interface CallRecordInput {
@@ -191,6 +193,7 @@ export function buildCallRecord(input: CallRecordInput): CallRecordRow {
     isComplaint: 0,
     notes: '',
     callerIdVerified: direction === 'inbound' ? flag(first.remote.verified === true) : null,
+    anonymisedAt: null,
   };
 }
 

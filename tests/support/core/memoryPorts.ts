@@ -11,6 +11,7 @@ import type { CallLogRepository, CallRecordRepository, ClassificationAmendment, 
 import type { CallSearchRepository } from '../../../electron/core/callSearch/ports';
 import type { CustomerRepository, StoredCustomer } from '../../../electron/core/customers/ports';
 import type { DataStorePort } from '../../../electron/core/dataStore/ports';
+import type { RetentionRepository } from '../../../electron/core/retention/ports';
 import type { StorePorts } from '../../../electron/host/storePorts';
 
 export class MemoryAgentStates implements AgentStateRepository {
@@ -131,6 +132,12 @@ export const emptyCallSearch: CallSearchRepository = {
   loadForExport: async () => [],
 };
 
+/** Retention over the fakes finds nothing to remove; the tests of retention use the real store. */
+const noRetention: RetentionRepository = {
+  count: async () => ({ customers: 0, calls: 0, callNotes: 0, noteRevisions: 0 }),
+  runBatch: async () => ({ done: { customers: 0, calls: 0, callNotes: 0, noteRevisions: 0 }, next: null }),
+};
+
 /** A healthy store with no backups; a backup "written" by the fake is listed afterwards. */
 export class MemoryDataStore implements DataStorePort {
   readonly backups: BackupInfo[] = [];
@@ -161,5 +168,6 @@ export function createMemoryPorts(agentStates: AgentStateRepository = new Memory
     audit,
     auditReader: audit,
     dataStore: new MemoryDataStore(),
+    retention: noRetention,
   };
 }

@@ -74,6 +74,10 @@ export async function openDatabase(image: Uint8Array | null): Promise<Database> 
   // S-6: the audit log's hash chain (auditChainHash.ts); deterministic for the same reason.
   db.create_function('audit_row_hash', auditRowHashSql);
   db.run('PRAGMA foreign_keys = ON');
+  // S-6: a deleted or overwritten row's bytes are zeroed, not left in free pages that snapshots and
+  // backups (images of this database) would carry on after retention removed the data. Measured:
+  // no change in the engine's median apply time per commit at 100k calls.
+  db.run('PRAGMA secure_delete = ON');
   // The file lives in memory and dies with the process; durability is the store's own journal. A
   // rollback journal in memory, not as a file created and deleted in Emscripten's file system on
   // every transaction, takes about a third off the engine's work per commit.

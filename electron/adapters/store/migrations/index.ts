@@ -9,7 +9,8 @@ import { migration006 } from './006_classificationAmendments';
 import { migration007 } from './007_callerIdVerified';
 import { migration008 } from './008_reservedForIdentity';
 import { migration009 } from './009_auditChain';
+import { migration010 } from './010_retention';
 import type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
 export const latestSchemaVersion = migrations.at(-1)!.version;

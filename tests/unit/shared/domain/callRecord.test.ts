@@ -73,6 +73,7 @@ describe('buildCallRecord', () => {
       wrapMs: 25_400,
       ...agentFields,
       callerIdVerified: 0, // S-6: the From header, not asserted
+      anonymisedAt: null, // S-6 retention has not run on it
     });
   });
 
@@ -100,6 +101,7 @@ describe('buildCallRecord', () => {
       wrapMs: 0,
       ...agentFields,
       callerIdVerified: 0, // S-6: the From header, not asserted
+      anonymisedAt: null, // S-6 retention has not run on it
     });
   });
 
@@ -168,6 +170,7 @@ describe('buildCallRecord', () => {
       wrapMs: 10_000,
       ...agentFields,
       callerIdVerified: null, // outbound: we dialled it
+      anonymisedAt: null,
     });
   });
 

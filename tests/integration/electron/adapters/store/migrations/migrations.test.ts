@@ -241,6 +241,43 @@ describe('migration 9 (audit log hash chain, append-only) from version 8 with au
   });
 });
 
+describe('migration 10 (retention) from version 9 with calls and customers in it', () => {
+  it('adds anonymised_at, NULL on every existing row (nothing anonymised yet), and changes nothing else', async () => {
+    const db = await databaseAt(9);
+    applyStatements(db, seededCalls);
+    applyStatements(db, [{ sql: "INSERT INTO customers (id, name, notes, created_at, updated_at) VALUES ('k1', '王小明', 'VIP', 1, 2)" }]);
+    const plainTables = () => tableNames(db).filter((t) => !t.includes('_fts'));
+    const before = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
+    applyMigration(db, 10);
+    expect(schemaVersion(db)).toBe(10);
+    const after = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
+    expect(after.calls).toEqual(before.calls!.map((row) => ({ ...row, anonymised_at: null })));
+    expect(after.customers).toEqual(before.customers!.map((row) => ({ ...row, anonymised_at: null })));
+    expect({ ...after, calls: null, customers: null }).toEqual({ ...before, calls: null, customers: null });
+    // The retention query walks the partial index of rows not yet anonymised.
+    const plan = queryRows(db, "EXPLAIN QUERY PLAN SELECT rowid FROM calls WHERE anonymised_at IS NULL AND started_at < 5 ORDER BY started_at, rowid");
+    expect(plan.map((r) => String(r.detail)).join(' ')).toContain('calls_retention');
+  });
+
+  it('clears the mark when an anonymised call or customer is written again (S-6: judged again later)', async () => {
+    const db = await databaseAt(10);
+    applyStatements(db, [...seededCalls, { sql: "INSERT INTO customers (id, name, notes, created_at, updated_at, anonymised_at) VALUES ('k1', '', '', 1, 2, 3)" }]);
+    applyStatements(db, [{ sql: "UPDATE calls SET anonymised_at = 9 WHERE id IN ('a', 'b', 'c')" }]);
+    applyStatements(db, [
+      { sql: "UPDATE calls SET notes = 'new' WHERE id = 'a'" },
+      { sql: "INSERT INTO note_revisions (call_id, revision, text, saved_at, author_id) VALUES ('b', 1, 'x', 5, 'agent-1')" },
+      { sql: "UPDATE calls SET talk_ms = 1 WHERE id = 'c'" }, // not personal data: stays anonymised
+      { sql: "INSERT INTO customer_numbers (customer_id, number) VALUES ('k1', '13800135678')" },
+    ]);
+    expect(queryRows(db, 'SELECT id, anonymised_at FROM calls WHERE id IN (\'a\', \'b\', \'c\') ORDER BY id')).toEqual([
+      { id: 'a', anonymised_at: null },
+      { id: 'b', anonymised_at: null },
+      { id: 'c', anonymised_at: 9 },
+    ]);
+    expect(queryRows(db, 'SELECT anonymised_at FROM customers')).toEqual([{ anonymised_at: null }]);
+  });
+});
+
 describe('the migration list', () => {
   it('is numbered 1..N without gaps, so they always run in order', () => {
     expect(migrations.map((m) => m.version)).toEqual(Array.from({ length: latestSchemaVersion }, (_, i) => i + 1));
