@@ -6,8 +6,11 @@ import { api, methodNames } from '../../../../shared/contract/api';
 import type { AuditDeclaration } from '../../../../shared/contract/defineMethod';
 
 const declared = (name: (typeof methodNames)[number]) => (api[name] as { audit?: AuditDeclaration }).audit;
-/** Saves of data, not settings, that their own features audit in the same commit (or not at all yet). */
-const savesOfData = new Set(['saveCustomer', 'saveCallNote']);
+/**
+ * Saves their own features audit: data saved with its audit entry in the same commit (or not at all
+ * yet), and the retention setting, whose service records the months before and after.
+ */
+const savesOfData = new Set(['saveCustomer', 'saveCallNote', 'saveRetentionSettings']);
 
 describe('declared audit entries in the contract', () => {
   it('are on every settings save, the backup and the restore', () => {
