@@ -1,23 +1,28 @@
 // `npm run restore -- --data-dir <dir> --in <file>`: replaces the database with a checked backup.
 // Deskline must be closed (the data-dir lock says so if not); the previous data is kept aside, and
 // a crash at any point leaves the previous or the restored database (see backupFiles.ts).
+// An encrypted backup or data folder needs the passphrase (issue 13); a wrong one changes nothing.
 import { mkdirSync } from 'node:fs';
 import { installBackup } from '../engine/backupFiles';
 import { acquireDataDirLock, DataDirLockedError } from '../engine/dataDirLock';
 import { requiredPaths, runCli } from './cliArgs';
+import { cliStoreKey, passphraseOption } from './cliStoreKey';
 import { describeTightening, restrictNewFiles, tightenDataDir } from '../../files/privateFiles';
 
 restrictNewFiles(); // S-6: the output (and anything else this creates) is this user's only
 
 runCli(
   async () => {
-    const args = requiredPaths(process.argv.slice(2), ['data-dir', 'in'], 'npm run restore -- --data-dir <dir> --in <file>');
+    const argv = process.argv.slice(2);
+    const args = requiredPaths(argv, ['data-dir', 'in'], 'npm run restore -- --data-dir <dir> --in <file> [--passphrase-file <file>]', [passphraseOption]);
     mkdirSync(args['data-dir'], { recursive: true, mode: 0o700 });
     const lock = acquireDataDirLock(args['data-dir']);
     try {
+      // First: a wrong passphrase stops here, with nothing changed.
+      const { key, protector } = await cliStoreKey(argv, args['data-dir']);
       const tightened = describeTightening(tightenDataDir(args['data-dir']));
       if (tightened) process.stderr.write(`Deskline: ${tightened}\n`);
-      const { check, previousMovedTo } = await installBackup(args['data-dir'], args.in);
+      const { check, previousMovedTo } = await installBackup(args['data-dir'], args.in, {}, false, { storeKey: key, protector });
       const kept = previousMovedTo ? ` The previous data was kept in ${previousMovedTo}.` : '';
       return `Restored ${check.calls} calls and ${check.customers} customers (schema ${check.schemaVersion}) from ${args.in}.${kept}`;
     } finally {

@@ -11,7 +11,7 @@ describe('findIntactRecords', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 40 }), { minLength: 2, maxLength: 12 }), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 255 }), (texts, pick, bytePick, flip) => {
         const records = texts.map((text, i) => record(100 + i, text));
-        const frames = records.map(encodeRecord);
+        const frames = records.map((record) => encodeRecord(record));
         const damagedIndex = pick % records.length;
         const offsets = frames.map((_, i) => frames.slice(0, i).reduce((n, f) => n + f.length, 0));
         const bytes = Buffer.concat(frames);
