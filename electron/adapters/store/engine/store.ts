@@ -16,8 +16,8 @@ import type { Row } from './sqlEngine';
 import { listSegmentStarts, listSnapshotSeqs, manifestFile, segmentFile, snapshotFile, storePaths, type SnapshotManifest } from './storeFiles';
 import type { EngineReply, EngineRequest, StoreWorkerData } from './storeWorkerProtocol';
 import { spawnStoreWorker } from './workerEntry';
-import { keyToBase64, type DataKey } from './storeCipher';
-import type { KeyProtector } from './storeKeyFile';
+import { keyIdOf, KeyNeededError, keyToBase64, WrongKeyError, type DataKey } from './storeCipher';
+import { readKeyRecord, type KeyProtector } from './storeKeyFile';
 import { checkBackup, type BackupCheck } from './backupFiles';
 
 export type { SqlStatement, Row };
@@ -72,6 +72,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const paths = storePaths(options.dataDir);
   mkdirSync(paths.dir, { recursive: true, mode: 0o700 }); // S-6
   const lock = acquireDataDirLock(options.dataDir);
+  try {
+    checkKeyFits(options.dataDir, options.dataKey ?? null);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   // Before the engine loads the database: starting a process next to a big one is slow (rebuildLauncher.ts).
   const rebuilds = startRebuildRunner(options.startRebuildProcess);
   try {
@@ -81,6 +87,16 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     lock.release();
     throw error;
   }
+}
+
+/**
+ * A key that is not the folder's (or none for an encrypted folder) would make every sealed record
+ * fail authentication and look like damage to be moved aside: refuse it here, before recovery.
+ */
+function checkKeyFits(dataDir: string, key: DataKey | null): void {
+  const record = readKeyRecord(dataDir);
+  if (record && !key) throw new KeyNeededError(`The data folder ${dataDir} is encrypted and no data key was given.`);
+  if (record && key && keyIdOf(key) !== record.keyId) throw new WrongKeyError(`The data key given is not the key of ${dataDir}. Nothing was changed.`);
 }
 
 async function openLocked(options: StoreOptions, paths: ReturnType<typeof storePaths>, lock: DataDirLock, rebuilds: RebuildRunner): Promise<Store> {
