@@ -7,6 +7,17 @@ import { installBackup } from '../engine/backupFiles';
 import { acquireDataDirLock, DataDirLockedError } from '../engine/dataDirLock';
 import { requiredPaths, runCli } from './cliArgs';
 import { cliStoreKey, passphraseOption } from './cliStoreKey';
+import { readSealedFileHeader } from '../engine/sealedImage';
+import { isNewStore, resolveStoreKey } from '../engine/storeKeyFile';
+
+/** Unreadable counts as sealed here: installBackup then says what is wrong with it. */
+function isSealedFile(file: string): boolean {
+  try {
+    return readSealedFileHeader(file) !== null;
+  } catch {
+    return true;
+  }
+}
 import { describeTightening, restrictNewFiles, tightenDataDir } from '../../files/privateFiles';
 
 restrictNewFiles(); // S-6: the output (and anything else this creates) is this user's only
@@ -20,9 +31,12 @@ runCli(
     try {
       // First: a wrong passphrase stops here, with nothing changed.
       const { key, protector } = await cliStoreKey(argv, args['data-dir']);
+      // A new folder restored with a passphrase is encrypted, a plain backup included (the way to
+      // convert a plain store). A sealed backup brings its own key (installBackup checks it first).
+      const storeKey = key ?? (protector && isNewStore(args['data-dir']) && !isSealedFile(args.in) ? await resolveStoreKey(args['data-dir'], { protector }) : null);
       const tightened = describeTightening(tightenDataDir(args['data-dir']));
       if (tightened) process.stderr.write(`Deskline: ${tightened}\n`);
-      const { check, previousMovedTo } = await installBackup(args['data-dir'], args.in, {}, false, { storeKey: key, protector });
+      const { check, previousMovedTo } = await installBackup(args['data-dir'], args.in, {}, false, { storeKey, protector });
       const kept = previousMovedTo ? ` The previous data was kept in ${previousMovedTo}.` : '';
       return `Restored ${check.calls} calls and ${check.customers} customers (schema ${check.schemaVersion}) from ${args.in}.${kept}`;
     } finally {

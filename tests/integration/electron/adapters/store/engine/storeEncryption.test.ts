@@ -181,8 +181,21 @@ describe('a backup of an encrypted store', () => {
       expect(restored.status).toBe(0);
       const key = (await resolveStoreKey(target, { protector: passphraseProtector('correct horse battery') }))!;
       await withStore(target, async (store) => expect(await markers(store)).toEqual(range(1, 5)), { dataKey: key });
+
+      // A plain store converts: its (plain) backup restored into a new folder with a passphrase.
+      const plainDir = tempDataDir('deskline-plain-');
+      await withStore(plainDir, (store) => store.commit([noteInsert(1)]).then(() => undefined));
+      const plainBackup = path.join(tempDataDir('deskline-out-'), 'plain.sqlite');
+      expect(cli('backup', ['--data-dir', plainDir, '--out', plainBackup, '--passphrase-file', good]).status).toBe(0);
+      expect(isSealedImage(readFileSync(plainBackup))).toBe(false);
+      const converted = tempDataDir('deskline-crypt-converted-');
+      expect(cli('restore', ['--data-dir', converted, '--in', plainBackup, '--passphrase-file', good]).status).toBe(0);
+      expect(existsSync(path.join(converted, 'store-key.json'))).toBe(true);
+      expect(plainTextIn(converted)).toEqual([]);
+      const convertedKey = (await resolveStoreKey(converted, { protector: passphraseProtector('correct horse battery') }))!;
+      await withStore(converted, async (store) => expect(await markers(store)).toEqual([1]), { dataKey: convertedKey });
     })();
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('the key check', () => {
