@@ -25,7 +25,7 @@ export function passphraseFromHost(argv: readonly string[], env: NodeJS.ProcessE
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new Error(`--passphrase-file ${file} cannot be read: ${(error as Error).message}`);
+      throw new Error(`--passphrase-file ${file} cannot be read: ${(error as Error).message}`, { cause: error });
     }
     const passphrase = text.split(/\r?\n/)[0] ?? '';
     if (passphrase === '') throw new Error(`--passphrase-file ${file}: the first line is empty.`);
