@@ -125,7 +125,7 @@ export async function recoverDatabase(paths: StorePaths, options: RecoveryOption
       aside(tailFile, 'torn');
     }
     if (skip) {
-      const name = writeSalvageFile(paths, salvage);
+      const name = writeSalvageFile(paths, salvage, options.key ?? null);
       report.problems.push(
         `${salvage.length} intact record(s) after the damage (sequence ${salvage[0]!.seq}..${skip.throughSeq}) were not applied; they are kept for salvage in damaged/${name} under those numbers, which the journal never reuses (it continues at ${skip.throughSeq + 1}).`,
       );
@@ -164,11 +164,16 @@ export async function recoverDatabase(paths: StorePaths, options: RecoveryOption
   return { db, report };
 }
 
-/** Writes the salvageable records, one JSON record per line, into damaged/; returns the file name. */
-function writeSalvageFile(paths: StorePaths, records: JournalRecord[]): string {
+/**
+ * Writes the salvageable records into damaged/; returns the file name. Plain store: one JSON record
+ * per line (.jsonl). Encrypted store: the records framed and sealed exactly like a journal segment
+ * (.log), so the customer data they hold stays encrypted at rest (issue 13).
+ */
+function writeSalvageFile(paths: StorePaths, records: JournalRecord[], key: DataKey | null): string {
   mkdirSync(paths.damagedDir, { recursive: true, mode: 0o700 }); // S-6
-  const name = `journal-salvage-${padSeq(records[0]!.seq)}-${padSeq(records.at(-1)!.seq)}.${Date.now()}.jsonl`;
-  writeFileDurablySync(path.join(paths.damagedDir, name), records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+  const name = `journal-salvage-${padSeq(records[0]!.seq)}-${padSeq(records.at(-1)!.seq)}.${Date.now()}.${key ? 'log' : 'jsonl'}`;
+  const contents = key ? Buffer.concat(records.map((record) => encodeRecord(record, key))) : records.map((record) => `${JSON.stringify(record)}\n`).join('');
+  writeFileDurablySync(path.join(paths.damagedDir, name), contents);
   fsyncDir(paths.damagedDir);
   return name;
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackupRejectedError, installBackup } from '../../../../../../electron/adapters/store/engine/backupFiles';
 import { isSealedImage } from '../../../../../../electron/adapters/store/engine/sealedImage';
-import { openStore } from '../../../../../../electron/adapters/store/engine/store';
+import { openStore, type Store } from '../../../../../../electron/adapters/store/engine/store';
 import { KeyNeededError, newDataKey, WrongKeyError } from '../../../../../../electron/adapters/store/engine/storeCipher';
 import { passphraseProtector, resolveStoreKey, StoreKeyError } from '../../../../../../electron/adapters/store/engine/storeKeyFile';
 import { commitMarkers, damagedFiles, dbPath, markerInsert, markers, range, withStore } from '../../../../../support/database/storeFixtures';
@@ -37,6 +37,9 @@ function folderDigest(dir: string): string {
 }
 
 const noteInsert = (n: number) => markerInsert(n, `${secretNote} #${n}`);
+const commitNotes = async (store: Store, from: number, to: number) => {
+  for (let n = from; n <= to; n++) await store.commit([noteInsert(n)]);
+};
 
 async function encryptedStoreWithNotes(passphrase: string, notes: number): Promise<{ dataDir: string; key: Buffer }> {
   const dataDir = tempDataDir('deskline-crypt-');
@@ -96,7 +99,7 @@ describe('an encrypted store', () => {
   it('finds a changed byte in a sealed record: replay stops there, the rest is salvaged, nothing is lost silently', async () => {
     const dataDir = tempDataDir('deskline-crypt-damage-');
     const key = (await resolveStoreKey(dataDir, { protector: passphraseProtector('p') }))!;
-    await withStore(dataDir, (store) => commitMarkers(store, 1, 20), { dataKey: key });
+    await withStore(dataDir, (store) => commitNotes(store, 1, 20), { dataKey: key });
     const segment = readdirSync(path.join(dataDir, 'db')).find((n) => n.startsWith('journal-'))!;
     const bytes = readFileSync(dbPath(dataDir, segment));
     // Flip a byte in the middle; the CRC catches it before authentication does.
@@ -114,6 +117,8 @@ describe('an encrypted store', () => {
       { dataKey: key },
     );
     expect(damagedFiles(dataDir).some((n) => n.startsWith('journal-salvage-'))).toBe(true);
+    // What is kept for salvage (and the cut-off tail) is sealed too.
+    expect(plainTextIn(dataDir)).toEqual([]);
   });
 });
 
