@@ -4,10 +4,10 @@
 // damage in a sealed journal is still found, cut off and salvaged like plain damage.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BackupRejectedError, installBackup } from '../../../../../../electron/adapters/store/engine/backupFiles';
+import { applyPendingRestore, BackupRejectedError, installBackup, pendingRestoreFile } from '../../../../../../electron/adapters/store/engine/backupFiles';
 import { isSealedImage } from '../../../../../../electron/adapters/store/engine/sealedImage';
 import { openStore, type Store } from '../../../../../../electron/adapters/store/engine/store';
 import { KeyNeededError, newDataKey, WrongKeyError } from '../../../../../../electron/adapters/store/engine/storeCipher';
@@ -139,6 +139,25 @@ describe('a backup of an encrypted store', () => {
     expect(targetKey.equals(key)).toBe(true); // the backup's key was adopted
     await withStore(target, async (store) => expect(await markers(store)).toEqual(range(1, 13)), { dataKey: targetKey });
     expect(plainTextIn(target)).toEqual([]);
+  });
+
+  it('made from the app, is checked with the store key and a staged restore applies at the next start (still encrypted)', async () => {
+    const { dataDir, key } = await encryptedStoreWithNotes('correct horse battery', 6);
+    const backup = path.join(dataDir, 'backups', 'deskline-a.sqlite');
+    await withStore(
+      dataDir,
+      async (store) => {
+        await store.backupTo(backup);
+        expect((await store.checkBackup(backup)).schemaVersion).toBeGreaterThan(0); // what stageRestore runs
+        await commitNotes(store, 100, 101); // after the backup: gone once it is restored
+      },
+      { dataKey: key },
+    );
+    copyFileSync(backup, pendingRestoreFile(dataDir));
+    const restored = await applyPendingRestore(dataDir, {}, { storeKey: key, protector: passphraseProtector('correct horse battery') });
+    expect(restored).toMatch(/^Restored a backup/);
+    await withStore(dataDir, async (store) => expect(await markers(store)).toEqual(range(1, 7)), { dataKey: key });
+    expect(plainTextIn(path.join(dataDir, 'db'))).toEqual([]);
   });
 
   it('with a wrong passphrase is refused as such, and the target folder is not changed', async () => {
