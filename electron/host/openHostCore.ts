@@ -11,6 +11,7 @@ import { acquireDataDirLock } from '../adapters/store/engine/dataDirLock';
 import { describeTightening, tightenDataDir } from '../adapters/files/privateFiles';
 import type { StartRebuildProcess } from '../adapters/store/engine/rebuildLauncher';
 import { openStore, type Store } from '../adapters/store/engine/store';
+import { readKeyRecord, resolveStoreKey, type StoreEncryptionChoice } from '../adapters/store/engine/storeKeyFile';
 import { createNodeSoftphonePorts } from '../adapters/sip/nodeSoftphonePorts';
 import { createCore, type Core } from '../core/createCore';
 import { createStorePorts } from './storePorts';
@@ -30,6 +31,13 @@ export interface HostCoreOptions {
   secrets?: SecretStore;
   /** Electron starts the store's rebuild process as a utility process; the web host forks it. */
   startRebuildProcess?: StartRebuildProcess;
+  /**
+   * Encryption at rest (issue 13): the key protector this host has (web host: the passphrase;
+   * Electron: safeStorage) and whether a new data folder is encrypted (default: yes when there is
+   * a protector). A first-run setup screen decides encryptNewStore before this is called, using
+   * storeEncryptionState(dataDir) === 'new' to know it may ask.
+   */
+  encryption?: StoreEncryptionChoice;
 }
 
 export interface HostCore {
@@ -46,17 +54,24 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
   let restoreOutcome: string | null = null;
   // A restore staged from the UI is installed before the store opens, under the same lock.
   const restoreLock = acquireDataDirLock(options.dataDir);
+  const encryption = options.encryption ?? { protector: null };
+  let dataKey;
   try {
+    // First: a wrong passphrase stops here, before anything in the folder is touched.
+    dataKey = await resolveStoreKey(options.dataDir, encryption);
     if (restoreLock.tookOver) options.logger.warn(`Took over the data folder from ${restoreLock.tookOver}`);
     // S-6: files from older versions, or copied in, become this user's only.
     const tightened = describeTightening(tightenDataDir(options.dataDir));
     if (tightened) options.logger.warn(tightened);
-    const restored = await applyPendingRestore(options.dataDir);
+    const restored = await applyPendingRestore(options.dataDir, {}, { storeKey: dataKey, protector: encryption.protector });
     if (restored) {
       restoreOutcome = restored;
       notices.push(restored);
       options.logger.info(restored);
     }
+    // An unencrypted store that restored an encrypted backup took that backup's key.
+    if (!dataKey && readKeyRecord(options.dataDir)) dataKey = await resolveStoreKey(options.dataDir, encryption);
+    if (!dataKey) options.logger.warn('The data folder is not encrypted at rest (no passphrase or OS keychain for a new folder, or a folder from before encryption).');
   } finally {
     restoreLock.release();
   }
@@ -73,6 +88,8 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
     },
     onSnapshotFailed: (message) => options.logger.error('Snapshot failed; the journal still holds every write', { message }),
     startRebuildProcess: options.startRebuildProcess,
+    dataKey,
+    keyProtector: encryption.protector,
   });
   for (const problem of store.status().recovery.problems) options.logger.warn(`Store recovery: ${problem}`);
 

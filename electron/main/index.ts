@@ -1,6 +1,6 @@
 // The Electron shell: lifecycle, one secure window, the IPC binding, and the same loopback web
 // binding as the web host (so a browser tab or a test can reach the running workstation too).
-import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, safeStorage } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { restrictNewFiles } from '../adapters/files/privateFiles';
@@ -21,6 +21,7 @@ import { systemClock } from '../core/kernel/systemClock';
 import type { CallView } from '../../shared/contract/softphone';
 import { bindIpc } from './ipcHost';
 import { createElectronSecretStore } from './safeStorageSecretStore';
+import { chooseDesktopKeyProtector } from './safeStorageKeyProtector';
 import { createSecureWindow } from './secureWindow';
 import { lockRefusedMessage, secondInstanceSteps } from './singleInstance';
 import { startUtilityRebuildProcess } from './utilityRebuildProcess';
@@ -49,6 +50,13 @@ async function start(): Promise<void> {
   await app.whenReady();
   serveRenderer(rendererDir);
   let hostCore: HostCore;
+  // Issue 13: the data key is wrapped by safeStorage (after 'ready': Linux reports its backend only then).
+  const keyProtector = chooseDesktopKeyProtector(safeStorage, {
+    platform: process.platform,
+    encryptionAvailable: safeStorage.isEncryptionAvailable(),
+    linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+  });
+  if (keyProtector.reason) logger.warn('A new data folder is not encrypted at rest', { reason: keyProtector.reason });
   try {
     hostCore = await openHostCore({
       host: 'electron',
@@ -59,6 +67,7 @@ async function start(): Promise<void> {
       createSettings: createElectronStoreSettings,
       secrets: createElectronSecretStore(options.dataDir, logger),
       startRebuildProcess: startUtilityRebuildProcess,
+      encryption: { protector: keyProtector.protector },
     });
   } catch (error) {
     dialog.showErrorBox('Deskline cannot start', (error as Error).message);

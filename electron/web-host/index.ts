@@ -9,6 +9,7 @@ import { connectionLimitsFromEnv, type ConnectionLimits } from '../host/connecti
 import { parseHostOptions, readyLine, type HostOptions } from '../host/hostOptions';
 import { DataDirLockedError } from '../adapters/store/engine/dataDirLock';
 import { openHostCore, type HostCore } from '../host/openHostCore';
+import { passphraseFromHost, type PassphraseSource } from '../adapters/store/engine/passphraseSource';
 import { installProcessGuards } from '../host/processGuards';
 import { startWebBinding } from '../host/webBinding';
 
@@ -20,7 +21,10 @@ async function main(): Promise<void> {
   const processGuards = installProcessGuards({ logger });
   let options: HostOptions;
   let limits: ConnectionLimits;
+  let passphrase: PassphraseSource;
   try {
+    // Issue 13: read (and take out of the environment) before anything starts a child process.
+    passphrase = passphraseFromHost(process.argv.slice(2), process.env);
     options = parseHostOptions(process.argv.slice(2));
     limits = connectionLimitsFromEnv(process.env);
   } catch (error) {
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
       role: options.role,
       logger,
       createSettings: createConfSettings,
+      encryption: { protector: passphrase.protector },
     });
   } catch (error) {
     // e.g. another Deskline already has this data folder: say so plainly, change nothing.

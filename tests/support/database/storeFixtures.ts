@@ -1,7 +1,7 @@
 // Small helpers for store tests: numbered marker rows, and the files a data dir holds.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { openStore, type Store } from '../../../electron/adapters/store/engine/store';
+import { openStore, type Store, type StoreOptions } from '../../../electron/adapters/store/engine/store';
 import { storePaths } from '../../../electron/adapters/store/engine/storeFiles';
 
 export const markerInsert = (n: number, text = `marker ${n}`) => ({
@@ -35,7 +35,7 @@ export function damagedFiles(dataDir: string): string[] {
 
 export const dbPath = (dataDir: string, name: string) => path.join(storePaths(dataDir).dir, name);
 
-export async function withStore<T>(dataDir: string, body: (store: Store) => Promise<T>, options: { snapshotEveryRecords?: number } = {}): Promise<T> {
+export async function withStore<T>(dataDir: string, body: (store: Store) => Promise<T>, options: Pick<StoreOptions, 'snapshotEveryRecords' | 'dataKey'> = {}): Promise<T> {
   const store = await openStore({ dataDir, ...options });
   try {
     return await body(store);

@@ -3,10 +3,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-export function requiredPaths<const K extends string>(argv: readonly string[], names: readonly K[], usage: string): Record<K, string> {
+/** `optional`: string options allowed but not required (e.g. passphrase-file), read by their own code. */
+export function requiredPaths<const K extends string>(argv: readonly string[], names: readonly K[], usage: string, optional: readonly string[] = []): Record<K, string> {
   const { values } = parseArgs({
     args: [...argv],
-    options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
+    options: Object.fromEntries([...names, ...optional].map((name) => [name, { type: 'string' as const }])),
     strict: true,
     allowPositionals: false,
   });

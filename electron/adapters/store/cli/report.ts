@@ -12,13 +12,14 @@ import { parseExportRange, rangeInputHelp } from '../../../../shared/domain/expo
 import { loadCallsForExport } from '../repositories/callLog/callExportQueries';
 import { writePendingAudit } from '../repositories/audit/pendingAudit';
 import { recoverDatabase } from '../engine/recovery';
+import { cliStoreKey } from './cliStoreKey';
 import { queryRows } from '../engine/sqlEngine';
 import { writeNewFileDurablySync } from '../../files/durableFiles';
 import { storePaths } from '../engine/storeFiles';
 import { runCli } from './cliArgs';
 import { restrictNewFiles } from '../../files/privateFiles';
 
-const usage = 'npm run report -- calls --data-dir <dir> --from <date> --to <date> --format csv|json --out <file> [--full-numbers]';
+const usage = 'npm run report -- calls --data-dir <dir> --from <date> --to <date> --format csv|json --out <file> [--full-numbers] [--passphrase-file <file>]';
 const formats = ['csv', 'json'] as const;
 type Format = (typeof formats)[number];
 
@@ -43,6 +44,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
         format: { type: 'string' },
         out: { type: 'string' },
         'full-numbers': { type: 'boolean' },
+        'passphrase-file': { type: 'string' },
       },
       strict: true,
       allowPositionals: true,
@@ -87,7 +89,10 @@ runCli(async () => {
   const paths = storePaths(args.dataDir);
   if (!existsSync(paths.dir)) throw new Error(`${args.dataDir} holds no Deskline database (no ${paths.dir}).`);
 
-  const { db, report } = await recoverDatabase(paths, { readOnly: true });
+  // Issue 13: an encrypted store is read with its key. The report itself is plain CSV/JSON for an
+  // operator's spreadsheet: numbers masked by default, the file 0600, the export audited (README).
+  const { key } = await cliStoreKey(process.argv.slice(2), args.dataDir);
+  const { db, report } = await recoverDatabase(paths, { readOnly: true, key });
   let count: number;
   try {
     if (queryRows(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'calls'").length === 0) {

@@ -8,6 +8,9 @@
 // The next start (finishInterruptedRestore) finishes a swap that has a marker and drops a
 // db.restoring/ that has none. A restore requested from the UI is staged and applied at the next
 // start, because the running store holds the data folder.
+// Encryption (issue 13): a sealed backup is opened with the store's key when it was made with it,
+// else with the key record it carries (unwrapped by the same passphrase / keychain); a store without
+// a key that restores a sealed backup adopts the backup's key file, so the data stays encrypted.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupCheck } from './storeWorkerProtocol';
@@ -16,6 +19,39 @@ import { storePaths } from './storeFiles';
 import { fsyncDir } from '../../files/durableFiles';
 import type { EngineReply } from './storeWorkerProtocol';
 import { spawnStoreWorker } from './workerEntry';
+import { keyIdOf, keyToBase64, WrongKeyError, type DataKey } from './storeCipher';
+import { readSealedFileHeader } from './sealedImage';
+import { keyFile, unwrapKeyRecord, type KeyProtector, type KeyRecord } from './storeKeyFile';
+
+/** The store's data key (null: unencrypted) and what unwraps the key a backup carries. */
+export interface RestoreKeys {
+  storeKey: DataKey | null;
+  protector: KeyProtector | null;
+}
+const noKeys: RestoreKeys = { storeKey: null, protector: null };
+
+/**
+ * The key that opens `file`: null for a plain backup; the store's key if it sealed it; else the
+ * backup's own key record, unwrapped by the protector. Throws BackupRejectedError when none fits.
+ */
+export async function keyForBackup(file: string, keys: RestoreKeys): Promise<{ key: DataKey | null; record: KeyRecord | null }> {
+  let header;
+  try {
+    header = readSealedFileHeader(file);
+  } catch (error) {
+    throw new BackupRejectedError(`${file} is not a readable Deskline backup (${(error as Error).message}).`);
+  }
+  if (!header) return { key: null, record: null };
+  if (keys.storeKey && header.keyId === keyIdOf(keys.storeKey)) return { key: keys.storeKey, record: null };
+  const record = header.keyRecord as KeyRecord | undefined;
+  if (!record) throw new BackupRejectedError(`The backup ${file} is encrypted with another data key and carries no key record.`);
+  try {
+    return { key: await unwrapKeyRecord(record, keys.protector, `The backup ${file}`), record };
+  } catch (error) {
+    if (error instanceof WrongKeyError) throw new BackupRejectedError(error.message);
+    throw error;
+  }
+}
 
 export type { BackupCheck };
 
@@ -46,9 +82,14 @@ interface SwapMarker {
  * Checks a backup in a worker thread (reading and checking every page of a big file would stall
  * calls and the UI); with `snapshotDir`, the worker also writes it there as snapshot 0.
  */
-export function checkBackup(file: string, snapshotDir: string | null = null): Promise<BackupCheck> {
+export async function checkBackup(file: string, snapshotDir: string | null = null, keys: RestoreKeys = noKeys): Promise<BackupCheck> {
+  const backupKey = (await keyForBackup(file, keys)).key;
+  return checkBackupWith(file, snapshotDir, backupKey, keys.storeKey);
+}
+
+function checkBackupWith(file: string, snapshotDir: string | null, backupKey: DataKey | null, storeKey: DataKey | null): Promise<BackupCheck> {
   return new Promise((resolve, reject) => {
-    const worker = spawnStoreWorker({ mode: 'checkBackup', file, snapshotDir });
+    const worker = spawnStoreWorker({ mode: 'checkBackup', file, snapshotDir, backupKey: keyToBase64(backupKey), key: keyToBase64(storeKey) });
     worker.once('message', (reply: EngineReply) => {
       void worker.terminate();
       if (reply.type === 'backupChecked') resolve(reply.check);
@@ -65,14 +106,25 @@ export async function installBackup(
   file: string,
   hooks: RestoreHooks = {},
   fromPendingFile = false,
+  keys: RestoreKeys = noKeys,
 ): Promise<{ check: BackupCheck; previousMovedTo: string | null }> {
   finishInterruptedRestore(dataDir);
   const staging = restoringDir(dataDir);
   rmSync(staging, { recursive: true, force: true }); // an unfinished staging: never used
+  // Checked before anything is written: a key that does not fit changes nothing.
+  const backup = await keyForBackup(file, keys);
+  // An unencrypted store restoring a sealed backup takes the backup's key (written below, once checked).
+  const adopt = keys.storeKey === null && backup.record !== null;
+  const storeKey = adopt ? backup.key : keys.storeKey;
   mkdirSync(staging, { recursive: true, mode: 0o700 }); // S-6
   let check: BackupCheck;
   try {
-    check = await checkBackup(file, staging);
+    check = await checkBackupWith(file, staging, backup.key, storeKey);
+    if (adopt) {
+      // Before the marker: until the swap, the old (plain) database still opens under this key
+      // (plain snapshots and records stay readable), so a crash here loses nothing.
+      writeFileDurablySync(keyFile(dataDir), `${JSON.stringify(backup.record, null, 2)}\n`);
+    }
     fsyncDir(dataDir);
     hooks.afterStep?.('staged');
   } catch (error) {
@@ -141,12 +193,12 @@ export function finishInterruptedRestore(dataDir: string): string | null {
  * staged file that is not a usable backup is set aside as restore-failed-<time>.sqlite and the
  * current data stays; an error during the swap is finished at the next start.
  */
-export async function applyPendingRestore(dataDir: string, hooks: RestoreHooks = {}): Promise<string | null> {
+export async function applyPendingRestore(dataDir: string, hooks: RestoreHooks = {}, keys: RestoreKeys = noKeys): Promise<string | null> {
   const finished = finishInterruptedRestore(dataDir);
   const staged = pendingRestoreFile(dataDir);
   if (!existsSync(staged)) return finished;
   try {
-    const { check, previousMovedTo } = await installBackup(dataDir, staged, hooks, true);
+    const { check, previousMovedTo } = await installBackup(dataDir, staged, hooks, true, keys);
     return `Restored a backup with ${check.calls} calls and ${check.customers} customers; the previous data was kept in ${previousMovedTo ?? '(none)'}.`;
   } catch (error) {
     if (existsSync(swapMarkerFile(dataDir))) throw error; // half-swapped: never start on it

@@ -7,6 +7,9 @@ import { writeFileDurablySync } from '../../files/durableFiles';
 import { writeSnapshot } from './snapshotWriter';
 import { schemaVersion } from './sqlEngine';
 import { storePaths } from './storeFiles';
+import { keyFromBase64 } from './storeCipher';
+import { sealImage } from './sealedImage';
+import { readKeyRecord } from './storeKeyFile';
 import type { EngineReply, StoreWorkerData } from './storeWorkerProtocol';
 
 export type RebuildJob = Extract<StoreWorkerData, { mode: 'snapshot' | 'backup' }>;
@@ -16,16 +19,19 @@ export type RebuildResult = Extract<EngineReply, { type: 'snapshotWritten' | 'ba
 export async function runRebuildJob(job: RebuildJob): Promise<RebuildResult> {
   try {
     const paths = storePaths(job.dataDir);
-    const { db, report } = await recoverDatabase(paths, { readOnly: true, upToSeq: job.upToSeq });
+    const key = keyFromBase64(job.key);
+    const { db, report } = await recoverDatabase(paths, { readOnly: true, upToSeq: job.upToSeq, key });
     const started = performance.now();
     const image = db.export();
     const version = schemaVersion(db);
     db.close();
     if (job.mode === 'backup') {
-      writeFileDurablySync(job.outFile, image);
-      return { type: 'backupWritten', bytes: image.length, seq: report.lastSeq };
+      // An encrypted store's backup is sealed too, and carries the wrapped key (issue 13).
+      const out = key ? sealImage(key, image, 'backup', readKeyRecord(job.dataDir) ?? undefined) : image;
+      writeFileDurablySync(job.outFile, out);
+      return { type: 'backupWritten', bytes: out.length, seq: report.lastSeq };
     }
-    const manifest = writeSnapshot(paths.dir, report.lastSeq, image, version);
+    const manifest = writeSnapshot(paths.dir, report.lastSeq, image, version, key);
     return { type: 'snapshotWritten', manifest, millis: performance.now() - started };
   } catch (error) {
     return { type: 'failed', message: (error as Error).message };

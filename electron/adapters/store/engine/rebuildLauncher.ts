@@ -9,6 +9,7 @@ import type { RebuildJob, RebuildResult } from './rebuildJob';
 import type { RebuildReply, RebuildRequest } from './rebuildProtocol';
 import type { EngineReply } from './storeWorkerProtocol';
 import { spawnStoreWorker } from './workerEntry';
+import { passphraseVariable } from './passphraseSource';
 
 /** A started rebuild process as the store needs it; Node's ChildProcess and Electron's UtilityProcess both fit. */
 export interface RebuildProcess {
@@ -71,7 +72,10 @@ export function rebuildEntryFile(): string {
 /** Node's child_process.fork; from source the child registers tsx first, as this process did. */
 export function forkRebuildProcess(entryFile: string): RebuildProcess {
   const execArgv = fromSource ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
-  const child = fork(entryFile, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+  // The data key goes in IPC messages only; a passphrase variable is never inherited (issue 13).
+  const env = { ...process.env };
+  delete env[passphraseVariable];
+  const child = fork(entryFile, [], { execArgv, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
   return {
     send: (message) => child.send(message),
     onMessage: (listener) => child.on('message', (message) => listener(message as RebuildReply)),

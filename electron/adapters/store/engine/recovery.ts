@@ -3,7 +3,10 @@
 // back to the previous snapshot. Intact records found after a damaged one are never applied; they
 // are kept in damaged/ for salvage under their own sequence numbers, and a skip record makes the
 // journal continue after them, so no number names two writes. In read-only mode (backups of a
-// running store) nothing is moved or written.
+// running store) nothing is moved or written. With a data key (issue 13) sealed snapshots and
+// records are opened with it; a missing or wrong key stops recovery with that error and moves
+// nothing aside (it is not damage). Plain snapshots and records are still read (a store from
+// before encryption), so new writes go on sealed after them.
 import { closeSync, constants, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -11,6 +14,8 @@ import type { Database } from 'sql.js';
 import { decodeRecords, encodeRecord, findIntactRecords, lastSeqOf, type JournalRecord, type SkipRecord, type StoredRecord } from './journalFormat';
 import { fsyncDir, writeFileDurablySync } from '../../files/durableFiles';
 import { applyRecord, openDatabase, schemaVersion } from './sqlEngine';
+import { openImage } from './sealedImage';
+import { KeyNeededError, WrongKeyError, type DataKey } from './storeCipher';
 import {
   listSegmentStarts,
   listSnapshotSeqs,
@@ -40,6 +45,8 @@ export interface RecoveryOptions {
   /** Stop replay after this sequence number (snapshot building). */
   upToSeq?: number;
   onProgress?: (done: number, total: number) => void;
+  /** The store's data key, or null for an unencrypted store. */
+  key?: DataKey | null;
 }
 
 export async function recoverDatabase(paths: StorePaths, options: RecoveryOptions): Promise<{ db: Database; report: RecoveryReport }> {
@@ -51,7 +58,7 @@ export async function recoverDatabase(paths: StorePaths, options: RecoveryOption
   let db: Database | null = null;
   for (const seq of listSnapshotSeqs(paths.dir).reverse()) {
     if (options.upToSeq !== undefined && seq > options.upToSeq) continue;
-    const loaded = await loadSnapshot(paths, seq);
+    const loaded = await loadSnapshot(paths, seq, options.key ?? null);
     if (loaded.ok) {
       db = loaded.db;
       report.snapshotSeq = seq;
@@ -84,11 +91,11 @@ export async function recoverDatabase(paths: StorePaths, options: RecoveryOption
       else report.problems.push(`Journal segment ${start} comes after damaged data and cannot be applied; moved aside.`);
       damaged = true;
       unreachable.push(file);
-      found.push(...findIntactRecords(readFileSync(file), 0));
+      found.push(...findIntactRecords(readFileSync(file), 0, options.key ?? null));
       continue;
     }
     const bytes = readFileSync(file);
-    const decoded = decodeRecords(bytes, start);
+    const decoded = decodeRecords(bytes, start, options.key ?? null);
     for (const record of decoded.records) {
       if (lastSeqOf(record) < expected) continue;
       if (options.upToSeq !== undefined && record.seq > options.upToSeq) break;
@@ -101,7 +108,7 @@ export async function recoverDatabase(paths: StorePaths, options: RecoveryOption
       const cut = bytes.length - decoded.validBytes;
       report.problems.push(`Journal ${start}: ${decoded.problem}; the last ${cut} bytes were cut off and kept in damaged/ (never applied).`);
       tornTail = { file, bytes: bytes.subarray(decoded.validBytes), validBytes: decoded.validBytes };
-      found.push(...findIntactRecords(bytes, decoded.validBytes + 1));
+      found.push(...findIntactRecords(bytes, decoded.validBytes + 1, options.key ?? null));
       damaged = true;
     }
   }
@@ -118,16 +125,16 @@ export async function recoverDatabase(paths: StorePaths, options: RecoveryOption
       aside(tailFile, 'torn');
     }
     if (skip) {
-      const name = writeSalvageFile(paths, salvage);
+      const name = writeSalvageFile(paths, salvage, options.key ?? null);
       report.problems.push(
         `${salvage.length} intact record(s) after the damage (sequence ${salvage[0]!.seq}..${skip.throughSeq}) were not applied; they are kept for salvage in damaged/${name} under those numbers, which the journal never reuses (it continues at ${skip.throughSeq + 1}).`,
       );
       if (lastKept?.nextSeq === expected) {
-        endSegmentWith(lastKept, encodeRecord(skip)); // also cuts the damaged tail
+        endSegmentWith(lastKept, encodeRecord(skip, options.key ?? null)); // also cuts the damaged tail
       } else {
         // The damage lies inside what the snapshot holds: cut it, and start a segment at `expected`.
         if (tail) truncateSync(tail.file, tail.validBytes);
-        endSegmentWith({ file: segmentFile(paths.dir, expected), validBytes: 0 }, encodeRecord(skip));
+        endSegmentWith({ file: segmentFile(paths.dir, expected), validBytes: 0 }, encodeRecord(skip, options.key ?? null));
       }
     } else if (tail) {
       truncateSync(tail.file, tail.validBytes);
@@ -157,11 +164,16 @@ export async function recoverDatabase(paths: StorePaths, options: RecoveryOption
   return { db, report };
 }
 
-/** Writes the salvageable records, one JSON record per line, into damaged/; returns the file name. */
-function writeSalvageFile(paths: StorePaths, records: JournalRecord[]): string {
+/**
+ * Writes the salvageable records into damaged/; returns the file name. Plain store: one JSON record
+ * per line (.jsonl). Encrypted store: the records framed and sealed exactly like a journal segment
+ * (.log), so the customer data they hold stays encrypted at rest (issue 13).
+ */
+function writeSalvageFile(paths: StorePaths, records: JournalRecord[], key: DataKey | null): string {
   mkdirSync(paths.damagedDir, { recursive: true, mode: 0o700 }); // S-6
-  const name = `journal-salvage-${padSeq(records[0]!.seq)}-${padSeq(records.at(-1)!.seq)}.${Date.now()}.jsonl`;
-  writeFileDurablySync(path.join(paths.damagedDir, name), records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+  const name = `journal-salvage-${padSeq(records[0]!.seq)}-${padSeq(records.at(-1)!.seq)}.${Date.now()}.${key ? 'log' : 'jsonl'}`;
+  const contents = key ? Buffer.concat(records.map((record) => encodeRecord(record, key))) : records.map((record) => `${JSON.stringify(record)}\n`).join('');
+  writeFileDurablySync(path.join(paths.damagedDir, name), contents);
   fsyncDir(paths.damagedDir);
   return name;
 }
@@ -184,16 +196,17 @@ function endSegmentWith(segment: { file: string; validBytes: number }, record: B
   fsyncDir(path.dirname(segment.file));
 }
 
-async function loadSnapshot(paths: StorePaths, seq: number): Promise<{ ok: true; db: Database } | { ok: false; problem: string }> {
+async function loadSnapshot(paths: StorePaths, seq: number, key: DataKey | null): Promise<{ ok: true; db: Database } | { ok: false; problem: string }> {
   try {
     const manifest = JSON.parse(readFileSync(manifestFile(paths.dir, seq), 'utf8')) as SnapshotManifest;
     const image = readFileSync(snapshotFile(paths.dir, seq));
     if (image.length !== manifest.bytes) return { ok: false, problem: `size ${image.length} instead of ${manifest.bytes}` };
     if (crc32(image) !== manifest.crc32) return { ok: false, problem: 'checksum mismatch' };
-    const db = await openDatabase(image);
+    const db = await openDatabase(openImage(image, key, `Snapshot ${seq}`));
     db.exec('SELECT count(*) FROM sqlite_master');
     return { ok: true, db };
   } catch (error) {
+    if (error instanceof KeyNeededError || error instanceof WrongKeyError) throw error; // a key problem, not damage
     return { ok: false, problem: (error as Error).message };
   }
 }

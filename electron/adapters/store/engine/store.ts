@@ -16,6 +16,9 @@ import type { Row } from './sqlEngine';
 import { listSegmentStarts, listSnapshotSeqs, manifestFile, segmentFile, snapshotFile, storePaths, type SnapshotManifest } from './storeFiles';
 import type { EngineReply, EngineRequest, StoreWorkerData } from './storeWorkerProtocol';
 import { spawnStoreWorker } from './workerEntry';
+import { keyIdOf, KeyNeededError, keyToBase64, WrongKeyError, type DataKey } from './storeCipher';
+import { readKeyRecord, type KeyProtector } from './storeKeyFile';
+import { checkBackup, type BackupCheck } from './backupFiles';
 
 export type { SqlStatement, Row };
 
@@ -32,6 +35,14 @@ export interface StoreOptions {
    * passes a utility-process launcher; without one, plain Node forks (see rebuildLauncher.ts).
    */
   startRebuildProcess?: StartRebuildProcess;
+  /**
+   * The data key of an encrypted store (issue 13; resolveStoreKey in storeKeyFile.ts), or null/absent
+   * for an unencrypted one. Records and snapshots are sealed with it; it goes to the store's threads
+   * and rebuild process in messages only.
+   */
+  dataKey?: DataKey | null;
+  /** Unwraps the key a backup from another store carries (staging a restore). */
+  keyProtector?: KeyProtector | null;
 }
 
 export interface StoreStatus {
@@ -49,6 +60,10 @@ export interface Store {
   snapshotNow(): Promise<SnapshotManifest | null>;
   /** A consistent copy as a plain SQLite file (openable by any SQLite tool). */
   backupTo(file: string): Promise<{ bytes: number; seq: number }>;
+  /** Checks a backup file (sealed ones with this store's key, or the key they carry) in a worker. */
+  checkBackup(file: string): Promise<BackupCheck>;
+  /** True when records and snapshots are sealed with a data key. */
+  readonly encrypted: boolean;
   status(): StoreStatus;
   close(): Promise<void>;
 }
@@ -57,6 +72,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const paths = storePaths(options.dataDir);
   mkdirSync(paths.dir, { recursive: true, mode: 0o700 }); // S-6
   const lock = acquireDataDirLock(options.dataDir);
+  try {
+    checkKeyFits(options.dataDir, options.dataKey ?? null);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   // Before the engine loads the database: starting a process next to a big one is slow (rebuildLauncher.ts).
   const rebuilds = startRebuildRunner(options.startRebuildProcess);
   try {
@@ -68,9 +89,21 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
 }
 
+/**
+ * A key that is not the folder's (or none for an encrypted folder) would make every sealed record
+ * fail authentication and look like damage to be moved aside: refuse it here, before recovery.
+ */
+function checkKeyFits(dataDir: string, key: DataKey | null): void {
+  const record = readKeyRecord(dataDir);
+  if (record && !key) throw new KeyNeededError(`The data folder ${dataDir} is encrypted and no data key was given.`);
+  if (record && key && keyIdOf(key) !== record.keyId) throw new WrongKeyError(`The data key given is not the key of ${dataDir}. Nothing was changed.`);
+}
+
 async function openLocked(options: StoreOptions, paths: ReturnType<typeof storePaths>, lock: DataDirLock, rebuilds: RebuildRunner): Promise<Store> {
   const snapshotEvery = options.snapshotEveryRecords ?? 20_000;
-  const engine = spawnStoreWorker({ mode: 'engine', dataDir: options.dataDir } satisfies StoreWorkerData);
+  const key = options.dataKey ?? null;
+  const keyText = keyToBase64(key);
+  const engine = spawnStoreWorker({ mode: 'engine', dataDir: options.dataDir, key: keyText } satisfies StoreWorkerData);
   const waiting = new Map<number, { resolve: (reply: EngineReply) => void }>();
   let nextRequestId = 1;
   let engineFailure: Error | null = null;
@@ -121,7 +154,7 @@ async function openLocked(options: StoreOptions, paths: ReturnType<typeof storeP
     });
   }
 
-  const journal = await JournalWriter.open(paths.dir, recovery.lastSeq + 1, (records) => send({ type: 'apply', records }));
+  const journal = await JournalWriter.open(paths.dir, recovery.lastSeq + 1, (records) => send({ type: 'apply', records }), key);
   for (let version = recovery.schemaVersion + 1; version <= latestSchemaVersion; version++) {
     await journal.append({ kind: 'migrate', version });
   }
@@ -147,7 +180,7 @@ async function openLocked(options: StoreOptions, paths: ReturnType<typeof storeP
       try {
         const upToSeq = await journal.rotate();
         if (upToSeq === (lastSnapshotSeq ?? 0)) return null;
-        const result = await rebuilds.run({ mode: 'snapshot', dataDir, upToSeq });
+        const result = await rebuilds.run({ mode: 'snapshot', dataDir, upToSeq, key: keyText });
         if (result.type !== 'snapshotWritten') throw new Error(`Snapshot failed: ${result.type === 'failed' ? result.message : result.type}`);
         lastSnapshotSeq = result.manifest.seq;
         await prune(paths.dir);
@@ -190,10 +223,12 @@ async function openLocked(options: StoreOptions, paths: ReturnType<typeof storeP
       // rebuilds that and writes it, so neither the engine (commits, queries) nor the main thread waits for it.
       const upToSeq = journal.lastSeq;
       await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 }); // S-6
-      const reply = await rebuilds.run({ mode: 'backup', dataDir, upToSeq, outFile: path.resolve(file) });
+      const reply = await rebuilds.run({ mode: 'backup', dataDir, upToSeq, outFile: path.resolve(file), key: keyText });
       if (reply.type === 'backupWritten') return { bytes: reply.bytes, seq: reply.seq };
       throw new Error(`Backup failed: ${reply.type === 'failed' ? reply.message : reply.type}`);
     },
+    checkBackup: (file) => checkBackup(file, null, { storeKey: key, protector: options.keyProtector ?? null }),
+    encrypted: key !== null,
     status: () => ({ recovery, lastSeq: journal.lastSeq, lastSnapshotSeq, snapshotRunning: running !== null }),
     async close() {
       if (closed) return;

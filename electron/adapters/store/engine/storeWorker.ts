@@ -15,6 +15,7 @@ import { runRebuildJob } from './rebuildJob';
 import { recoverDatabase } from './recovery';
 import { applyRecord, queryRows, schemaVersion } from './sqlEngine';
 import { storePaths } from './storeFiles';
+import { keyFromBase64 } from './storeCipher';
 import type { EngineReply, EngineRequest, StoreWorkerData } from './storeWorkerProtocol';
 
 const port = parentPort!;
@@ -29,7 +30,7 @@ if (data.mode === 'journal') {
   void runRebuildJob(data).then((reply) => post(reply));
 } else if (data.mode === 'checkBackup') {
   lowerThisThreadPriority(); // like snapshots: a background check must not slow the desk's commits
-  void checkBackupFile(data.file, data.snapshotDir).then((reply) => post(reply));
+  void checkBackupFile(data.file, data.snapshotDir, keyFromBase64(data.backupKey), keyFromBase64(data.key)).then((reply) => post(reply));
 } else {
   const engineData = data;
   let db: Database | null = null;
@@ -43,6 +44,7 @@ if (data.mode === 'journal') {
         try {
           const recovered = await recoverDatabase(storePaths(engineData.dataDir), {
             readOnly: engineData.readOnly ?? false,
+            key: keyFromBase64(engineData.key),
             onProgress: (done, total) => post({ type: 'progress', done, total }),
           });
           db = recovered.db;

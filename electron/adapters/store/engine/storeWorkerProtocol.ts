@@ -4,14 +4,21 @@ import type { RecoveryReport } from './recovery';
 import type { Row } from './sqlEngine';
 import type { SnapshotManifest } from './storeFiles';
 
+/**
+ * `key`: the store's data key, base64 (issue 13), or null for an unencrypted store. It travels only
+ * in these in-process messages and in the rebuild process's IPC messages, never in argv or env.
+ */
 export type StoreWorkerData =
-  | { mode: 'engine'; dataDir: string; readOnly?: boolean }
-  | { mode: 'snapshot'; dataDir: string; upToSeq: number }
+  | { mode: 'engine'; dataDir: string; readOnly?: boolean; key?: string | null }
+  | { mode: 'snapshot'; dataDir: string; upToSeq: number; key?: string | null }
   /** A backup is built like a snapshot, in its own worker, so the engine keeps serving commits. */
-  | { mode: 'backup'; dataDir: string; upToSeq: number; outFile: string }
+  | { mode: 'backup'; dataDir: string; upToSeq: number; outFile: string; key?: string | null }
   | { mode: 'journal'; firstFile: string }
-  /** Checks a backup off the main thread; with snapshotDir, also installs it there as snapshot 0. */
-  | { mode: 'checkBackup'; file: string; snapshotDir: string | null };
+  /**
+   * Checks a backup off the main thread; with snapshotDir, also installs it there as snapshot 0.
+   * backupKey opens a sealed backup; key seals the installed snapshot.
+   */
+  | { mode: 'checkBackup'; file: string; snapshotDir: string | null; backupKey?: string | null; key?: string | null };
 
 export type EngineRequest =
   | { type: 'open' }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ContractError } from '../../../../../shared/contract/envelope';
 import type { BackupInfo } from '../../../../../shared/contract/dataStore';
 import type { DataStorePort } from '../../../../core/dataStore/ports';
-import { backupsDir, checkBackup, pendingRestoreFile } from '../../engine/backupFiles';
+import { backupsDir, pendingRestoreFile } from '../../engine/backupFiles';
 import type { Store } from '../../engine/store';
 
 export function createDataStoreAdapter(store: Store, dataDir: string, notices: string[]): DataStorePort {
@@ -40,7 +40,7 @@ export function createDataStoreAdapter(store: Store, dataDir: string, notices: s
       const file = path.join(dir, fileName);
       let check;
       try {
-        check = await checkBackup(file); // in a worker: the host keeps serving calls meanwhile
+        check = await store.checkBackup(file); // in a worker (a sealed backup with the store's key): the host keeps serving calls meanwhile
       } catch (error) {
         throw new ContractError('VALIDATION', (error as Error).message);
       }
