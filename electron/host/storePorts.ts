@@ -9,9 +9,11 @@ import { createCallSearchStoreRepository } from '../adapters/store/repositories/
 import { createCustomerStoreRepository } from '../adapters/store/repositories/customers/customerRepository';
 import { createDataStoreAdapter } from '../adapters/store/repositories/dataStore/dataStoreAdapter';
 import type { Store } from '../adapters/store/engine/store';
+import { createPeopleStoreRepository } from '../adapters/store/repositories/identity/peopleRepository';
+import { createScryptPasswordHasher, randomToken } from '../adapters/secrets/scryptPasswordHasher';
 import type { CorePorts } from '../core/createCore';
 
-export type StorePorts = Pick<CorePorts, 'agentState' | 'callLog' | 'callSearch' | 'customers' | 'audit' | 'dataStore'>;
+export type StorePorts = Pick<CorePorts, 'agentState' | 'callLog' | 'callSearch' | 'customers' | 'audit' | 'dataStore' | 'identity'>;
 
 /** `notices`: what the host has to tell about the store (a restore applied at start). */
 export function createStorePorts(store: Store, dataDir: string, userId: string, notices: string[] = []): StorePorts {
@@ -25,5 +27,7 @@ export function createStorePorts(store: Store, dataDir: string, userId: string, 
     customers: createCustomerStoreRepository(store),
     audit: createAuditLogStoreRepository(store),
     dataStore: createDataStoreAdapter(store, dataDir, notices),
+    // Accounts live in the store; scrypt and the tokens come with them (tests may pass cheaper hashing).
+    identity: { people: createPeopleStoreRepository(store), passwords: createScryptPasswordHasher(), randomToken },
   };
 }

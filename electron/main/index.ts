@@ -54,7 +54,6 @@ async function start(): Promise<void> {
       host: 'electron',
       dataDir: options.dataDir,
       lang: options.lang,
-      role: options.role,
       logger,
       createSettings: createElectronStoreSettings,
       secrets: createElectronSecretStore(options.dataDir, logger),
@@ -65,7 +64,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const { core, caller } = hostCore;
+  const { core } = hostCore;
   let mainWindow: BrowserWindow | null = null;
   // Issue 21: a crashed or hung window is reloaded; a crash loop gets the fallback call window.
   let recovery: RendererRecovery | null = null;
@@ -97,11 +96,14 @@ async function start(): Promise<void> {
     void mainWindow.loadURL(`${appOrigin}/index.html`);
     mainWindow.on('closed', () => (mainWindow = null));
   };
-  bindIpc(core, caller, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
-  const binding = await startWebBinding({ core, rendererDir, port: options.port, caller, logger });
+  bindIpc(core);
+  const binding = await startWebBinding({ core, rendererDir, port: options.port, logger });
+  // Issue 13: the window may set up the first admin itself; a browser tab on the binding needs this code.
+  const setupCode = await core.identity.setupCode();
+  if (setupCode) process.stderr.write(`Deskline setup code: ${setupCode} (first start: enter it to create the first admin)\n`);
   openWindow();
   bindRingAlert(core.eventHub, () => mainWindow);
-  const stopShortcuts = bindGlobalShortcuts(core, caller, logger);
+  const stopShortcuts = bindGlobalShortcuts(core, logger);
   // Waking from sleep or unlocking: the SIP connection is probably gone; reconnect now.
   powerMonitor.on('resume', () => core.softphone?.service.networkChanged());
   powerMonitor.on('unlock-screen', () => core.softphone?.service.networkChanged());

@@ -307,6 +307,23 @@ export const en = {
     windowRestarted: 'Window restarted after a problem',
     dismiss: 'Dismiss',
   },
+  identity: {
+    signIn: 'Sign in',
+    user: 'User',
+    password: 'Password',
+    signingIn: 'Signing in…',
+    account: 'Account',
+    signOut: 'Sign out',
+    lock: 'Lock',
+    locked: 'Locked — {{name}}',
+    lockedHint: 'Calls still ring here. Only {{name}} can unlock this desk.',
+    unlock: 'Unlock',
+    setupHeading: 'Set up Deskline',
+    setupHint: 'First start: create the first admin. The setup code was printed where the host was started.',
+    setupCode: 'Setup code',
+    displayName: 'Display name',
+    createAdmin: 'Create admin',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -9,6 +9,7 @@ import { callLogEvents, callLogMethods } from './callLog';
 import { workingCalendarEvents, workingCalendarMethods } from './workingCalendar';
 import { callSearchMethods } from './callSearch';
 import { dataStoreMethods } from './dataStore';
+import { identityEvents, identityMethods } from './identity';
 import { shellNoticeMethods } from './shellNotices';
 import { phonePreferenceEvents, phonePreferenceMethods } from './phonePreferences';
 import type { MethodSpec } from './defineMethod';
@@ -26,6 +27,7 @@ export const api = {
   ...workingCalendarMethods,
   ...callSearchMethods,
   ...shellNoticeMethods,
+  ...identityMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
@@ -36,6 +38,7 @@ export const events = {
   ...phonePreferenceEvents,
   ...callLogEvents,
   ...workingCalendarEvents,
+  ...identityEvents,
 } satisfies Record<`on${string}`, z.ZodType>;
 
 export type Api = typeof api;

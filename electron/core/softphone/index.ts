@@ -47,7 +47,7 @@ export async function createSoftphone(kernel: Kernel, ports: SoftphonePorts): Pr
   return {
     service,
     media,
-    handlers: softphoneHandlers(service, media, kernel.hostInfo.userId, () => reattached.emit()),
+    handlers: softphoneHandlers(service, media, () => kernel.desk.ownerId(), () => reattached.emit()),
     onMediaReattached: (listener) => reattached.add(listener),
     // The phone first on the way down: calls it ends still reach the clocks and the log.
     close: () => service.close(),

@@ -8,6 +8,7 @@ import { createCore, type Core, type CorePorts } from '../../../electron/core/cr
 import type { PlatformPorts } from '../../../electron/core/kernel/platformPorts';
 import { createStorePorts } from '../../../electron/host/storePorts';
 import { tempDataDir } from '../webHost';
+import { cheapPasswordHasher } from '../identity/inProcessPeople';
 
 export interface TestCoreOptions extends PlatformPorts, Partial<Omit<CorePorts, keyof PlatformPorts | 'agentState'>> {
   /** The store the repositories use; without it the core gets its own, closed with the core. */
@@ -25,6 +26,7 @@ export async function createTestCore(options: TestCoreOptions): Promise<Core> {
   const fromStore = createStorePorts(store, dataDir, options.hostInfo.userId);
   const ports: CorePorts = {
     ...fromStore,
+    identity: { ...fromStore.identity, passwords: cheapPasswordHasher },
     softphone: createNodeSoftphonePorts({ dataDir, clock: options.clock, logger: options.logger }),
     ...overrides,
     agentState: agentStates ? { ...fromStore.agentState, repository: agentStates } : fromStore.agentState,

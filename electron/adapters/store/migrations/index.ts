@@ -7,7 +7,8 @@ import { migration004 } from './004_callCustomerIndex';
 import { migration005 } from './005_numberSearch';
 import { migration006 } from './006_classificationAmendments';
 import { migration007 } from './007_callerIdVerified';
+import { migration008 } from './008_accounts';
 import type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 export const latestSchemaVersion = migrations.at(-1)!.version;
