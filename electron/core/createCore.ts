@@ -73,7 +73,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   // others as a pipeline: softphone → call clocks → call log → customers (see their index files).
   const identity = await createIdentity(kernel, { ...ports.identity, audit }, { secrets: ports.softphone.secrets });
   const agentState = await createAgentState(kernel, ports.agentState);
-  const softphone = await createSoftphone(kernel, ports.softphone);
+  const softphone = await createSoftphone(kernel, ports.softphone, { phoneAccountOf: (userId) => identity.phoneAccountOf(userId) });
   const phone = softphone.service;
   const clocks = createCallClocks(kernel, { phone, agentState: agentState.service });
   const callLog = createCallLog(kernel, ports.callLog, { phone, clocks });

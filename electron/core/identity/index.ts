@@ -39,7 +39,7 @@ export async function createIdentity(kernel: Kernel & { desk: Desk }, ports: Ide
     passwords: ports.passwords,
     secrets: needs.secrets,
     clock,
-    personChanged: (person, passwordChanged) => void sessions.personChanged(person, passwordChanged).catch((error: unknown) => logger.error('Could not apply a person\'s change to their sessions', { error: String(error) })),
+    personChanged: (person, passwordChanged) => void sessions.personChanged(person, passwordChanged).then(() => kernel.desk.refresh(person.userId)).catch((error: unknown) => logger.error('Could not apply a person\'s change to their sessions', { error: String(error) })),
   });
   const setupCode = (await sessions.setupRequired()) ? ports.randomToken(6) : null;
   const operations = createSessionOperations({ sessions, passwords: ports.passwords, setupCode: () => setupCode });

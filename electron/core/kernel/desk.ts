@@ -31,6 +31,11 @@ export class Desk {
     this.changes.emit(agent);
   }
 
+  /** The agent at the desk is the same but what belongs to them changed (an admin set their phone account). */
+  refresh(userId: string): void {
+    if (this.agent && this.agent.userId.toLowerCase() === userId.toLowerCase()) this.changes.emit(this.agent);
+  }
+
   onChange(listener: (agent: CallerContext | null) => void): () => void {
     return this.changes.add(listener);
   }
