@@ -31,10 +31,19 @@ async function track(context: BrowserContext): Promise<BrowserContext> {
   return context;
 }
 
+const unwrapped = Symbol('the browser under signedInBrowser');
+
+/** A context that opens every host signed out (its person signs in through the form). */
+export function newSignedOutContext(browser: Browser): Promise<BrowserContext> {
+  const raw = (browser as Browser & { [unwrapped]?: Browser })[unwrapped] ?? browser;
+  return raw.newContext();
+}
+
 /** `browser` whose newContext/newPage give contexts that open every registered host signed in. */
 export function signedInBrowser(browser: Browser): Browser {
   return new Proxy(browser, {
     get(target, property, receiver) {
+      if (property === unwrapped) return target;
       if (property === 'newContext') return async (...args: Parameters<Browser['newContext']>) => track(await target.newContext(...args));
       if (property === 'newPage') {
         return async (...args: Parameters<Browser['newContext']>) => {
