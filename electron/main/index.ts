@@ -1,6 +1,6 @@
 // The Electron shell: lifecycle, one secure window, the IPC binding, and the same loopback web
 // binding as the web host (so a browser tab or a test can reach the running workstation too).
-import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
+import { app, dialog, powerMonitor, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { restrictNewFiles } from '../adapters/files/privateFiles';
