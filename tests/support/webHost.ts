@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '../../shared/contract/roles';
 import { provisionPeople, resumeTokenFor, takeRoleArgument } from './identity/provisionWebHost';
-import { registerSignedInOrigin } from './identity/signedInPages';
+import { registerSignedInOrigin, signedInPagesInUse } from './identity/signedInPages';
 import { testPeople, type TestPerson } from './identity/testPeople';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,8 +28,8 @@ export interface RunningWebHost {
   stop(): Promise<void>;
   /** The person sockets and pages sign in as by default (issue 13). */
   person: TestPerson;
-  /** A session of {@link person}: pages on this host open signed in with it. */
-  resumeToken: string;
+  /** A session of {@link person}: pages on this host open signed in with it (e2e files only; else null). */
+  resumeToken: string | null;
 }
 
 export function tempDataDir(prefix = 'deskline-test-'): string {
@@ -68,12 +68,14 @@ export async function startWebHost(
   const port = Number(match[2]);
   const origin = `http://127.0.0.1:${port}`;
   const person = testPeople[options.as ?? role];
-  const address = { port, token: match[3]!, origin, stderr: () => err };
-  let resumeToken: string;
+  const address = { port, token: match[3]!, origin, stderr: () => err, dataDir };
+  let resumeToken: string | null = null;
   try {
     await provisionPeople(address);
-    resumeToken = await resumeTokenFor(address, person);
-    await registerSignedInOrigin(origin, resumeToken);
+    if (signedInPagesInUse()) {
+      resumeToken = await resumeTokenFor(address, person);
+      await registerSignedInOrigin(origin, resumeToken);
+    }
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

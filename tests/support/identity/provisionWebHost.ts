@@ -44,8 +44,17 @@ function expectOk(reply: Reply, what: string): unknown {
   return reply.value;
 }
 
+/** Data dirs this test process has provisioned: their accounts are in the store, a restart needs none. */
+const provisioned = new Set<string>();
+
 /** First admin (setup code) + one account per role; safe to run again on a data dir already set up. */
-export async function provisionPeople(host: HostLike, extra: TestPerson[] = []): Promise<void> {
+export async function provisionPeople(host: HostLike & { dataDir?: string }, extra: TestPerson[] = []): Promise<void> {
+  if (host.dataDir && extra.length === 0 && provisioned.has(host.dataDir)) return;
+  await provision(host, extra);
+  if (host.dataDir) provisioned.add(host.dataDir);
+}
+
+async function provision(host: HostLike, extra: TestPerson[]): Promise<void> {
   const socket = await openRequestSocket(host);
   try {
     const admin = testPeople.admin;

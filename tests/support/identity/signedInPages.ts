@@ -7,6 +7,12 @@ import type { Browser, BrowserContext } from 'playwright-core';
 export const resumeTokenKey = 'deskline.resumeToken';
 
 const tokensByOrigin = new Map<string, string>();
+let pagesInUse = false;
+
+/** Whether this test file opens pages through {@link signedInBrowser} (only then do hosts mint a page session). */
+export function signedInPagesInUse(): boolean {
+  return pagesInUse;
+}
 const contexts = new Set<BrowserContext>();
 
 async function seed(context: BrowserContext, origin: string, token: string): Promise<void> {
@@ -41,6 +47,7 @@ export function newSignedOutContext(browser: Browser): Promise<BrowserContext> {
 
 /** `browser` whose newContext/newPage give contexts that open every registered host signed in. */
 export function signedInBrowser(browser: Browser): Browser {
+  pagesInUse = true;
   return new Proxy(browser, {
     get(target, property, receiver) {
       if (property === unwrapped) return target;
