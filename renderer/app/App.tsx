@@ -47,7 +47,7 @@ export function App({ appInfo }: { appInfo: AppInfo }) {
         </p>
       )}
       {session === null && <p role="status">{t('app.connecting')}</p>}
-      {session?.state === 'setupRequired' && <FirstAdminSetup onSignedIn={signedIn} />}
+      {session?.state === 'setupRequired' && <FirstAdminSetup ownWindow={window.deskline !== undefined} onSignedIn={signedIn} />}
       {session?.state === 'signedOut' && <SignInForm onSignedIn={signedIn} />}
       {atDesk && role && (
         <>

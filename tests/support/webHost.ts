@@ -37,7 +37,7 @@ export function tempDataDir(prefix = 'deskline-test-'): string {
 }
 
 export async function startWebHost(
-  options: { dataDir?: string; lang?: string; port?: number; extraArgs?: string[]; env?: Record<string, string>; as?: Role } = {},
+  options: { dataDir?: string; lang?: string; port?: number; extraArgs?: string[]; env?: Record<string, string>; as?: Role; provision?: boolean } = {},
 ): Promise<RunningWebHost> {
   const dataDir = options.dataDir ?? tempDataDir();
   const args = [webHostEntry, '--port', String(options.port ?? 0), '--data-dir', dataDir];
@@ -71,8 +71,9 @@ export async function startWebHost(
   const address = { port, token: match[3]!, origin, stderr: () => err, dataDir };
   let resumeToken: string | null = null;
   try {
-    await provisionPeople(address);
-    if (signedInPagesInUse()) {
+    // `provision: false`: a first start as a person finds it (tests of the setup itself).
+    if (options.provision !== false) await provisionPeople(address);
+    if (options.provision !== false && signedInPagesInUse()) {
       resumeToken = await resumeTokenFor(address, person);
       await registerSignedInOrigin(origin, resumeToken);
     }

@@ -6,7 +6,8 @@ import type { SessionView } from '../../../shared/contract/identity';
 import { call } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
 
-export function FirstAdminSetup({ onSignedIn }: { onSignedIn: (reply: { session: SessionView; resumeToken: string }) => void }) {
+/** `ownWindow`: the Electron app's window, which the host trusts to set up without the printed code. */
+export function FirstAdminSetup({ ownWindow, onSignedIn }: { ownWindow: boolean; onSignedIn: (reply: { session: SessionView; resumeToken: string }) => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const [fields, setFields] = useState({ setupCode: '', user: '', displayName: '', password: '' });
@@ -20,13 +21,13 @@ export function FirstAdminSetup({ onSignedIn }: { onSignedIn: (reply: { session:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    call(client, 'setupFirstAdmin', fields).then(onSignedIn, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    call(client, 'setupFirstAdmin', ownWindow ? { ...fields, setupCode: 'window' } : fields).then(onSignedIn, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
   return (
     <form className="panel identity-form" aria-label={t('identity.setupHeading')} onSubmit={submit}>
       <h2>{t('identity.setupHeading')}</h2>
       <p>{t('identity.setupHint')}</p>
-      {field('setupCode', t('identity.setupCode'))}
+      {!ownWindow && field('setupCode', t('identity.setupCode'))}
       {field('user', t('identity.user'))}
       {field('displayName', t('identity.displayName'))}
       {field('password', t('identity.password'), 'password')}
