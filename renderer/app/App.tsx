@@ -17,6 +17,7 @@ import { StoreStatusBanner } from '../features/dataStore/StoreStatusBanner';
 import { AccountMenu } from '../features/identity/AccountMenu';
 import { FirstAdminSetup } from '../features/identity/FirstAdminSetup';
 import { LockScreen } from '../features/identity/LockScreen';
+import { PeoplePanel } from '../features/identity/PeoplePanel';
 import { SignInForm } from '../features/identity/SignInForm';
 import { useSession } from '../features/identity/useSession';
 import { SoftphonePanel } from '../features/softphone/SoftphonePanel';
@@ -63,6 +64,7 @@ export function App({ appInfo }: { appInfo: AppInfo }) {
                 <WorkingCalendarPanel role={role} />
                 <BackupPanel role={role} />
                 <CallSearchPanel role={role} />
+                {person.roles.includes('admin') && <PeoplePanel />}
               </>
             )}
           </main>

@@ -323,6 +323,17 @@ export const en = {
     setupCode: 'Setup code',
     displayName: 'Display name',
     createAdmin: 'Create admin',
+    people: 'People',
+    newPerson: 'New person',
+    agentNumber: 'Agent number',
+    roles: 'Roles',
+    status: 'Status',
+    role: { agent: 'Agent', teamLead: 'Team lead', qa: 'QA', admin: 'Admin' },
+    statusValue: { active: 'Active', disabled: 'Disabled' },
+    create: 'Create',
+    cancel: 'Cancel',
+    disable: 'Disable {{user}}',
+    enable: 'Enable {{user}}',
   },
 };
 
