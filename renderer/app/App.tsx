@@ -47,13 +47,13 @@ export function App({ appInfo }: { appInfo: AppInfo }) {
           {t('app.disconnected')}
         </p>
       )}
+      <WindowRestartNotice />
       {session === null && <p role="status">{t('app.connecting')}</p>}
       {session?.state === 'setupRequired' && <FirstAdminSetup ownWindow={window.deskline !== undefined} onSignedIn={signedIn} />}
       {session?.state === 'signedOut' && <SignInForm onSignedIn={signedIn} />}
       {atDesk && role && (
         <>
           {!locked && <StoreStatusBanner />}
-          <WindowRestartNotice />
           <main className="app__main" key={person.userId}>
             {locked && session ? <LockScreen session={session} onChanged={setSession} /> : null}
             {person.roles.includes('agent') ? <SoftphonePanel locked={locked} /> : null}

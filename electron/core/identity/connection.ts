@@ -39,8 +39,11 @@ export const methodsWhileLocked: ReadonlySet<MethodName> = new Set<MethodName>([
   'getAudioDevices',
 ]);
 
-/** What a page may ask before anyone signs in: the host kind and forced language (the sign-in form's language). */
-export const methodsWithoutSession: ReadonlySet<MethodName> = new Set<MethodName>(['getAppInfo']);
+/**
+ * What a page may ask before anyone signs in: the host kind and forced language (the sign-in form's
+ * language), and whether the window restarted after a problem (issue 21; no personal data).
+ */
+export const methodsWithoutSession: ReadonlySet<MethodName> = new Set<MethodName>(['getAppInfo', 'getShellNotices', 'dismissShellNotice']);
 /** Who calls those: nobody, with the least sight (S-6). */
 const nobody: CallerContext = { role: 'qa', userId: '' };
 
