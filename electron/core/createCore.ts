@@ -15,6 +15,9 @@ import { createCustomers } from './customers';
 import type { CustomerRepository } from './customers/ports';
 import { createDataStore } from './dataStore';
 import type { DataStorePort } from './dataStore/ports';
+import { createIdentity, type ConnectionOptions, type ContractConnection, type IdentityFeature } from './identity';
+import type { IdentityPorts } from './identity/ports';
+import { Desk } from './kernel/desk';
 import { createDispatcher, type ApiHandlers, type Dispatch } from './kernel/dispatcher';
 import { EventHub } from './kernel/eventHub';
 import type { Feature, Kernel } from './kernel/feature';
@@ -41,10 +44,21 @@ export interface CorePorts extends PlatformPorts {
   dataStore: DataStorePort;
   /** S-6: anonymises and deletes what is older than the retention period. */
   retention: RetentionRepository;
+  /** Issue 13: accounts, password hashing, tokens. */
+  identity: IdentityPorts;
 }
 
 export interface Core {
+  /**
+   * For trusted in-process callers only (tests, the Electron shell's global shortcuts): the caller
+   * is whoever they say. Hosts put every page behind {@link Core.connect} instead.
+   */
   dispatch: Dispatch;
+  /** Issue 13: the door for one connection (a WebSocket, a window): its caller comes from its session. */
+  connect(send: (event: string, payload: unknown) => void, options?: ConnectionOptions): ContractConnection;
+  identity: IdentityFeature;
+  /** Who is at this desk (the agent the phone belongs to). */
+  desk: Desk;
   eventHub: EventHub;
   agentState: AgentStateService;
   softphone: SoftphoneFeature;
@@ -57,14 +71,16 @@ export interface Core {
 }
 
 export async function createCore(ports: CorePorts): Promise<Core> {
-  // S-6: the phone is the host user's; each event subscriber sees its numbers as their role may.
-  const kernel: Kernel = { ...ports, eventHub: new EventHub(eventViewFor(ports.hostInfo.userId)) };
+  // S-6: the phone is the signed-in agent's at this desk; each event subscriber sees its numbers as their role may.
+  const desk = new Desk({ role: ports.hostInfo.role, userId: ports.hostInfo.userId });
+  const kernel: Kernel = { ...ports, desk, eventHub: new EventHub(eventViewFor(() => desk.ownerId())) };
   const audit = ports.audit;
 
   // Each feature is built after the features it follows. The phone's call events reach the
   // others as a pipeline: softphone → call clocks → call log → customers (see their index files).
+  const identity = await createIdentity(kernel, { ...ports.identity, audit }, { secrets: ports.softphone.secrets });
   const agentState = await createAgentState(kernel, ports.agentState);
-  const softphone = await createSoftphone(kernel, ports.softphone);
+  const softphone = await createSoftphone(kernel, ports.softphone, { phoneAccountOf: (userId) => identity.phoneAccountOf(userId) });
   const phone = softphone.service;
   const clocks = createCallClocks(kernel, { phone, agentState: agentState.service });
   const callLog = createCallLog(kernel, ports.callLog, { phone, clocks });
@@ -92,13 +108,18 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     ...dataStore.handlers,
     ...auditView.handlers,
     ...retention.handlers,
+    ...identity.handlers,
   };
   // The phone closes first: calls it ends on the way down still reach the clocks and the log,
   // and the log's writes settle before the host closes the store.
-  const closingOrder: Feature<never>[] = [softphone, clocks, callLog, customers, callSearch, preferences, shellNotices, appInfo, workingCalendar, dataStore, auditView, retention, agentState];
+  const closingOrder: Feature<never>[] = [softphone, clocks, callLog, customers, callSearch, preferences, shellNotices, appInfo, workingCalendar, dataStore, auditView, retention, agentState, identity];
 
+  const dispatch = createDispatcher(handlers, ports.logger, { log: audit, clock: ports.clock });
   return {
-    dispatch: createDispatcher(handlers, ports.logger, { log: audit, clock: ports.clock }),
+    dispatch,
+    connect: (send, options) => identity.connect(dispatch, send, options),
+    identity,
+    desk,
     eventHub: kernel.eventHub,
     agentState: agentState.service,
     softphone,

@@ -1,10 +1,10 @@
 // Command-line options shared by both hosts: --port, --data-dir, --lang. Invalid values stop the
-// host with a clear message instead of silently falling back.
+// host with a clear message instead of silently falling back. There is no --role (issue 13): the
+// role comes from the person signed in on each connection.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { z } from 'zod';
 import { languageSchema, type Language } from '../../shared/contract/appInfo';
-import { roleSchema, type Role } from '../../shared/contract/roles';
 import { defaultDataDir } from '../adapters/paths/defaultDataDir';
 
 export interface HostOptions {
@@ -12,8 +12,6 @@ export interface HostOptions {
   port: number;
   dataDir: string;
   lang: Language | null;
-  /** Until sign-in exists: the role the local user acts in (default agent). */
-  role: Role;
 }
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
@@ -38,10 +36,9 @@ export function parseHostOptions(argv: readonly string[]): HostOptions {
     if (!parsed.success) throw new Error(`--lang must be "en" or "zh-CN", got "${String(values.lang)}"`);
     lang = parsed.data;
   }
-  const role = roleSchema.safeParse(values.role ?? 'agent');
-  if (!role.success) throw new Error(`--role must be one of ${roleSchema.options.join(', ')}, got "${String(values.role)}"`);
+  if (values.role !== undefined) throw new Error('--role is gone: people sign in, and their roles come from their account (README "Sign-in")');
   const dataDir = typeof values['data-dir'] === 'string' ? path.resolve(values['data-dir']) : defaultDataDir();
-  return { port: port.data, dataDir, lang, role: role.data };
+  return { port: port.data, dataDir, lang };
 }
 
 export function readyLine(port: number, token: string): string {

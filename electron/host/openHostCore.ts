@@ -4,7 +4,6 @@
 import { promises as fs } from 'node:fs';
 import packageJson from '../../package.json';
 import type { Language } from '../../shared/contract/appInfo';
-import type { Role } from '../../shared/contract/roles';
 import { watchPendingAudit } from '../adapters/store/repositories/audit/pendingAudit';
 import { applyPendingRestore } from '../adapters/store/engine/backupFiles';
 import { acquireDataDirLock } from '../adapters/store/engine/dataDirLock';
@@ -24,7 +23,6 @@ export interface HostCoreOptions {
   host: 'electron' | 'web';
   dataDir: string;
   lang: Language | null;
-  role: Role;
   logger: Logger;
   createSettings(dataDir: string): SettingsPort;
   /** Electron passes a safeStorage-backed store; the web host uses the file-key store. */
@@ -43,8 +41,6 @@ export interface HostCoreOptions {
 export interface HostCore {
   core: Core;
   store: Store;
-  /** Until sign-in exists, the workstation runs as one local user. */
-  caller: CallerContext;
   close(): Promise<void>;
 }
 
@@ -93,8 +89,10 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
   });
   for (const problem of store.status().recovery.problems) options.logger.warn(`Store recovery: ${problem}`);
 
-  const caller: CallerContext = { role: options.role, userId: 'local' };
-  const storePorts = createStorePorts(store, options.dataDir, caller.userId, notices);
+  // Issue 13: people sign in per connection (Core.connect); "local" is who the desk's calls belong
+  // to while no agent is signed in at it.
+  const desk: CallerContext = { role: 'agent', userId: 'local' };
+  const storePorts = createStorePorts(store, options.dataDir, desk.userId, notices);
   try {
     // S-6: a restore replaces the database, audit log and all, with the backup's; what happened is
     // recorded in the log that is now current (staging it was recorded in the one replaced).
@@ -109,8 +107,8 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
         host: options.host,
         version: packageJson.version,
         languageOverride: options.lang,
-        role: caller.role,
-        userId: caller.userId,
+        role: desk.role,
+        userId: desk.userId,
       },
       softphone: createNodeSoftphonePorts({ dataDir: options.dataDir, clock: systemClock, logger: options.logger, secrets: options.secrets }),
       ...storePorts,
@@ -120,7 +118,6 @@ export async function openHostCore(options: HostCoreOptions): Promise<HostCore> 
     return {
       core,
       store,
-      caller,
       close: async () => {
         stopAuditImport();
         await core.close();

@@ -11,9 +11,11 @@ import { createCustomerStoreRepository } from '../adapters/store/repositories/cu
 import { createRetentionStoreRepository } from '../adapters/store/repositories/retention/retentionRepository';
 import { createDataStoreAdapter } from '../adapters/store/repositories/dataStore/dataStoreAdapter';
 import type { Store } from '../adapters/store/engine/store';
+import { createPeopleStoreRepository } from '../adapters/store/repositories/identity/peopleRepository';
+import { createScryptPasswordHasher, randomToken } from '../adapters/secrets/scryptPasswordHasher';
 import type { CorePorts } from '../core/createCore';
 
-export type StorePorts = Pick<CorePorts, 'agentState' | 'callLog' | 'callSearch' | 'customers' | 'audit' | 'auditReader' | 'dataStore' | 'retention'>;
+export type StorePorts = Pick<CorePorts, 'agentState' | 'callLog' | 'callSearch' | 'customers' | 'audit' | 'auditReader' | 'dataStore' | 'retention' | 'identity'>;
 
 /** `notices`: what the host has to tell about the store (a restore applied at start). */
 export function createStorePorts(store: Store, dataDir: string, userId: string, notices: string[] = []): StorePorts {
@@ -29,5 +31,7 @@ export function createStorePorts(store: Store, dataDir: string, userId: string, 
     auditReader: createAuditLogStoreReader(store),
     dataStore: createDataStoreAdapter(store, dataDir, notices),
     retention: createRetentionStoreRepository(store),
+    // Accounts live in the store; scrypt and the tokens come with them (tests may pass cheaper hashing).
+    identity: { people: createPeopleStoreRepository(store), passwords: createScryptPasswordHasher(), randomToken },
   };
 }

@@ -1,14 +1,15 @@
 // The web binding of the contract: serves the built renderer over HTTP and the contract over a
 // WebSocket, on 127.0.0.1 only. Every request needs the per-run token; the Host and Origin headers
 // must name this server (a page on another origin, or a DNS-rebinding name, is refused). No peer
-// can crash it or hold more than its share (connectionLimits.ts): issue 12.
+// can crash it or hold more than its share (connectionLimits.ts): issue 12. Each WebSocket is its
+// own connection to the core (Core.connect): its session decides who calls and what events it sees (issue 13).
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientFrameSchema, maxFrameBytes } from '../../shared/contract/wire';
 import type { Core } from '../core/createCore';
-import type { CallerContext } from '../core/kernel/caller';
+import type { ContractConnection } from '../core/identity';
 import type { Logger } from '../core/kernel/platformPorts';
 import { newAccessToken, tokenCookieName, tokenFromRequest, tokensMatch } from './accessToken';
 import { defaultConnectionLimits, type ConnectionLimits } from './connectionLimits';
@@ -21,7 +22,6 @@ export interface WebBindingOptions {
   core: Core;
   rendererDir: string;
   port: number;
-  caller: CallerContext;
   logger: Logger;
   token?: string;
   /** Defaults to {@link defaultConnectionLimits}. */
@@ -34,6 +34,8 @@ export const closeCodes = { tooManyConnections: 1013, tooSlow: 1008, shuttingDow
 /** One connected contract WebSocket and what it holds of the host. */
 interface Client {
   ws: WebSocket;
+  /** This socket's door into the core: its own session (issue 13). */
+  connection: ContractConnection;
   /** Answered the last ping (or connected since). */
   alive: boolean;
   inFlight: number;
@@ -144,13 +146,13 @@ export async function startWebBinding(options: WebBindingOptions): Promise<WebBi
       ws.close(closeCodes.tooManyConnections, `Deskline: too many connections (limit ${limits.maxWebSockets}); close another tab`);
       return;
     }
-    const client: Client = { ws, alive: true, inFlight: 0, dropping: false };
+    const client: Client = { ws, alive: true, inFlight: 0, dropping: false, connection: null as unknown as ContractConnection };
+    client.connection = options.core.connect((event, payload) => send(client, { event, payload }));
     clients.set(ws, client);
-    const unsubscribe = options.core.eventHub.subscribeFor(options.caller, (event, payload) => send(client, { event, payload }));
     ws.on('pong', () => (client.alive = true));
     ws.on('message', (data, isBinary) => handleFrame(client, isBinary ? null : data.toString()));
     ws.on('close', () => {
-      unsubscribe();
+      client.connection.close();
       clients.delete(ws);
     });
   }
@@ -212,8 +214,8 @@ export async function startWebBinding(options: WebBindingOptions): Promise<WebBi
       return;
     }
     client.inFlight += 1;
-    void options.core
-      .dispatch(method, payload, options.caller)
+    void client.connection
+      .dispatch(method, payload)
       .catch((error: unknown) => {
         // The dispatcher wraps handler failures itself; this is the last net under it.
         logger.error('Contract dispatch failed', { method, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

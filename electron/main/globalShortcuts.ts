@@ -4,15 +4,20 @@
 import { globalShortcut } from 'electron';
 import type { PhoneShortcuts } from '../../shared/contract/phonePreferences';
 import type { Core } from '../core/createCore';
-import type { CallerContext } from '../core/kernel/caller';
 import type { Logger } from '../core/kernel/platformPorts';
 import { GlobalShortcutBinding } from './globalShortcutBinding';
 
-export function bindGlobalShortcuts(core: Core, caller: CallerContext, logger: Logger): () => void {
+export function bindGlobalShortcuts(core: Core, logger: Logger): () => void {
+  // A trusted in-process caller: the agent signed in at this desk, whose phone it is; with nobody
+  // signed in the keys do nothing (issue 13).
+  const perform = (action: Parameters<typeof core.dispatch>[1]) => {
+    const agent = core.desk.agentAtDesk();
+    if (agent) void core.dispatch('performPhoneShortcut', { action }, agent);
+  };
   const binding = new GlobalShortcutBinding(
     globalShortcut,
     {
-      perform: (action) => void core.dispatch('performPhoneShortcut', { action }, caller),
+      perform: (action) => perform(action),
       report: (status) => core.preferences.reportGlobalShortcuts(status),
     },
     logger,

@@ -1,6 +1,6 @@
 // The Electron shell: lifecycle, one secure window, the IPC binding, and the same loopback web
 // binding as the web host (so a browser tab or a test can reach the running workstation too).
-import { app, BrowserWindow, dialog, powerMonitor, safeStorage } from 'electron';
+import { app, dialog, powerMonitor, safeStorage, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { restrictNewFiles } from '../adapters/files/privateFiles';
@@ -62,7 +62,6 @@ async function start(): Promise<void> {
       host: 'electron',
       dataDir: options.dataDir,
       lang: options.lang,
-      role: options.role,
       logger,
       createSettings: createElectronStoreSettings,
       secrets: createElectronSecretStore(options.dataDir, logger),
@@ -74,7 +73,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const { core, caller } = hostCore;
+  const { core } = hostCore;
   let mainWindow: BrowserWindow | null = null;
   // Issue 21: a crashed or hung window is reloaded; a crash loop gets the fallback call window.
   let recovery: RendererRecovery | null = null;
@@ -106,11 +105,14 @@ async function start(): Promise<void> {
     void mainWindow.loadURL(`${appOrigin}/index.html`);
     mainWindow.on('closed', () => (mainWindow = null));
   };
-  bindIpc(core, caller, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
-  const binding = await startWebBinding({ core, rendererDir, port: options.port, caller, logger });
+  bindIpc(core);
+  const binding = await startWebBinding({ core, rendererDir, port: options.port, logger });
+  // Issue 13: the window may set up the first admin itself; a browser tab on the binding needs this code.
+  const setupCode = await core.identity.setupCode();
+  if (setupCode) process.stderr.write(`Deskline setup code: ${setupCode} (first start: enter it to create the first admin)\n`);
   openWindow();
   bindRingAlert(core.eventHub, () => mainWindow);
-  const stopShortcuts = bindGlobalShortcuts(core, caller, logger);
+  const stopShortcuts = bindGlobalShortcuts(core, logger);
   // Waking from sleep or unlocking: the SIP connection is probably gone; reconnect now.
   powerMonitor.on('resume', () => core.softphone?.service.networkChanged());
   powerMonitor.on('unlock-screen', () => core.softphone?.service.networkChanged());

@@ -1,10 +1,8 @@
-// The body of every contract method on ipcMain: check the sender frame, then the same dispatcher
-// the web host uses. No Electron import, so the whole path is tested in Node with the frame values
-// Electron documents.
+// The body of every contract method on ipcMain: check the sender frame, then the door of the
+// sending window's own connection (its session decides the caller, issue 13). No Electron import,
+// so the whole path is tested in Node with the frame values Electron documents.
 import type { MethodName } from '../../shared/contract/api';
 import type { Envelope } from '../../shared/contract/envelope';
-import type { Dispatch } from '../core/kernel/dispatcher';
-import type { CallerContext } from '../core/kernel/caller';
 import { isTrustedSender, type SenderFrame } from './senderOrigin';
 
 /** What the handler reads of IpcMainInvokeEvent: `senderFrame` is null once the frame is gone. */
@@ -12,15 +10,19 @@ export interface InvokeEventLike {
   readonly senderFrame: SenderFrame | null;
 }
 
-export function ipcInvokeHandler(
-  dispatch: Dispatch,
+/** One window's connection: dispatches as that window's session. */
+export interface ConnectionDoor {
+  dispatch(method: unknown, payload: unknown): Promise<Envelope<unknown>>;
+}
+
+export function ipcInvokeHandler<E extends InvokeEventLike>(
+  connectionOf: (event: E) => ConnectionDoor,
   method: MethodName,
-  caller: CallerContext,
-): (event: InvokeEventLike, payload: unknown) => Promise<Envelope<unknown>> {
+): (event: E, payload: unknown) => Promise<Envelope<unknown>> {
   return (event, payload) => {
     if (!isTrustedSender(event.senderFrame)) {
       return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'IPC from an untrusted frame.' } });
     }
-    return dispatch(method, payload, caller);
+    return connectionOf(event).dispatch(method, payload);
   };
 }

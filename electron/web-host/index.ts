@@ -37,7 +37,6 @@ async function main(): Promise<void> {
       host: 'web',
       dataDir: options.dataDir,
       lang: options.lang,
-      role: options.role,
       logger,
       createSettings: createConfSettings,
       encryption: { protector: passphrase.protector },
@@ -47,8 +46,12 @@ async function main(): Promise<void> {
     process.stderr.write(`Deskline: ${(error as Error).message}\n`);
     process.exit(error instanceof DataDirLockedError ? 3 : 1);
   }
-  const { core, caller } = hostCore;
-  const binding = await startWebBinding({ core, rendererDir, port: options.port, caller, logger, limits });
+  const { core } = hostCore;
+  const binding = await startWebBinding({ core, rendererDir, port: options.port, logger, limits });
+  // Issue 13: first start, no account yet: whoever started the host (and so reads its console)
+  // creates the first admin with this one-time code.
+  const setupCode = await core.identity.setupCode();
+  if (setupCode) process.stderr.write(`Deskline setup code: ${setupCode} (first start: enter it to create the first admin)\n`);
   logger.info('Web host started', { dataDir: options.dataDir, port: binding.port });
   process.stdout.write(`${readyLine(binding.port, binding.token)}\n`);
   processGuards.markReady();

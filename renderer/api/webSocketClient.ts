@@ -1,9 +1,12 @@
 // DesklineClient over the web host's WebSocket: request/reply frames matched by id, events pushed.
 // Reconnects with backoff (the host may restart); the HttpOnly cookie carries the access token.
+// Issue 13: a new connection has no session; the tab's resume token (if any) is sent first, before
+// anything queued, so a reload or a reconnect carries on as the person who signed in.
 import type { EventName } from '../../shared/contract/api';
 import type { Envelope } from '../../shared/contract/envelope';
 import { serverFrameSchema } from '../../shared/contract/wire';
 import type { ConnectionState, DesklineClient } from './desklineClient';
+import { sessionToken } from './sessionToken';
 
 const requestTimeoutMs = 30_000;
 
@@ -27,6 +30,19 @@ export function createWebSocketClient(location: Location): DesklineClient {
     socket = new WebSocket(url);
     socket.addEventListener('open', () => {
       retryDelayMs = 250;
+      const token = sessionToken.get();
+      if (token) {
+        const id = nextId++;
+        // The host attaches the session as it reads this frame, before the frames after it.
+        const timer = window.setTimeout(() => pending.delete(id), requestTimeoutMs);
+        pending.set(id, {
+          resolve: (reply) => {
+            if (!reply.ok && reply.error.code === 'UNAUTHENTICATED') sessionToken.clear();
+          },
+          timer,
+        });
+        socket.send(JSON.stringify({ id, method: 'resumeSession', payload: { resumeToken: token } }));
+      }
       setState('open');
       for (const frame of queued.splice(0)) socket.send(frame);
     });

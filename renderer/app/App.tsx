@@ -1,7 +1,10 @@
-// The workstation shell: header with the agent's state, then the feature panels.
+// The workstation shell: header with the agent's state and the signed-in person, then the feature
+// panels. Issue 13: nothing of the desk shows before someone signs in; the role comes from the
+// session (the person's roles, viewed in the one that may see the most), never from the host.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract/appInfo';
+import { viewingRole } from '../../shared/contract/roles';
 import type { ConnectionState } from '../api/client';
 import { useClient } from '../api/ClientContext';
 import { AgentStateControl } from '../features/agentState/AgentStateControl';
@@ -13,6 +16,12 @@ import { CustomerPanel } from '../features/customers/CustomerPanel';
 import { BackupPanel } from '../features/dataStore/BackupPanel';
 import { StoreStatusBanner } from '../features/dataStore/StoreStatusBanner';
 import { RetentionPanel } from '../features/retention/RetentionPanel';
+import { AccountMenu } from '../features/identity/AccountMenu';
+import { FirstAdminSetup } from '../features/identity/FirstAdminSetup';
+import { LockScreen } from '../features/identity/LockScreen';
+import { PeoplePanel } from '../features/identity/PeoplePanel';
+import { SignInForm } from '../features/identity/SignInForm';
+import { useSession } from '../features/identity/useSession';
 import { SoftphonePanel } from '../features/softphone/SoftphonePanel';
 import { WindowRestartNotice } from '../features/shellNotices/WindowRestartNotice';
 
@@ -21,31 +30,50 @@ export function App({ appInfo }: { appInfo: AppInfo }) {
   const client = useClient();
   const [connection, setConnection] = useState<ConnectionState>('connecting');
   useEffect(() => client.onConnectionChange(setConnection), [client]);
+  const { session, setSession, signedIn, signedOut } = useSession();
+  const person = session?.person ?? null;
+  const locked = session?.state === 'locked';
+  const atDesk = person !== null && (session?.state === 'signedIn' || locked);
+  const role = person ? viewingRole(person.roles) : null;
 
   return (
     <div className="app">
       <header className="app__header">
         <h1 className="app__title">{t('app.title')}</h1>
         <span className="app__host">{t(`app.hostKind.${appInfo.host}`)}</span>
-        <AgentStateControl />
+        {atDesk && !locked && <AgentStateControl />}
+        {atDesk && session && <AccountMenu session={session} onLocked={setSession} onSignedOut={signedOut} />}
       </header>
       {connection === 'closed' && (
         <p role="status" className="app__banner">
           {t('app.disconnected')}
         </p>
       )}
-      <StoreStatusBanner />
       <WindowRestartNotice />
-      <main className="app__main">
-        {appInfo.role === 'agent' && <SoftphonePanel />}
-        <CustomerPanel role={appInfo.role} />
-        <ClockSettingsPanel role={appInfo.role} />
-        <WorkingCalendarPanel role={appInfo.role} />
-        <BackupPanel role={appInfo.role} />
-        <CallSearchPanel role={appInfo.role} />
-        <AuditLogPanel role={appInfo.role} />
-        <RetentionPanel role={appInfo.role} />
-      </main>
+      {session === null && <p role="status">{t('app.connecting')}</p>}
+      {session?.state === 'setupRequired' && <FirstAdminSetup ownWindow={window.deskline !== undefined} onSignedIn={signedIn} />}
+      {session?.state === 'signedOut' && <SignInForm onSignedIn={signedIn} />}
+      {atDesk && role && (
+        <>
+          {!locked && <StoreStatusBanner />}
+          <main className="app__main" key={person.userId}>
+            {locked && session ? <LockScreen session={session} onChanged={setSession} /> : null}
+            {person.roles.includes('agent') ? <SoftphonePanel locked={locked} /> : null}
+            {!locked && (
+              <>
+                <CustomerPanel role={role} />
+                <ClockSettingsPanel role={role} />
+                <WorkingCalendarPanel role={role} />
+                <BackupPanel role={role} />
+                <CallSearchPanel role={role} />
+                <AuditLogPanel role={role} />
+                <RetentionPanel role={role} />
+                {person.roles.includes('admin') && <PeoplePanel />}
+              </>
+            )}
+          </main>
+        </>
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { callLogEvents, callLogMethods } from './callLog';
 import { workingCalendarEvents, workingCalendarMethods } from './workingCalendar';
 import { callSearchMethods } from './callSearch';
 import { dataStoreMethods } from './dataStore';
+import { identityEvents, identityMethods } from './identity';
 import { shellNoticeMethods } from './shellNotices';
 import { phonePreferenceEvents, phonePreferenceMethods } from './phonePreferences';
 import { retentionMethods } from './retention';
@@ -30,6 +31,7 @@ export const api = {
   ...shellNoticeMethods,
   ...auditLogMethods,
   ...retentionMethods,
+  ...identityMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
@@ -40,6 +42,7 @@ export const events = {
   ...phonePreferenceEvents,
   ...callLogEvents,
   ...workingCalendarEvents,
+  ...identityEvents,
 } satisfies Record<`on${string}`, z.ZodType>;
 
 export type Api = typeof api;

@@ -11,6 +11,9 @@ export const errorCodes = [
   'UNAVAILABLE', // a dependency (SIP server, store) cannot be reached right now
   'MEDIA', // a call's audio could not be set up (the browser refused the far end's media)
   'INTERNAL',
+  'UNAUTHENTICATED', // the connection has no signed-in session (sign in first)
+  'LOCKED', // the session is locked: only the lock screen's methods run until the same person unlocks
+  'RATE_LIMITED', // too many failed sign-ins: try again after the delay the message names
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, tempDataDir } from '../support/webHost';
+import { signInElectronWindowAsAgent } from '../support/identity/electronWindow';
 
 function electronBinary(): string | null {
   try {
@@ -45,12 +46,14 @@ describe.skipIf(!binary)('Electron shell', () => {
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
 
+    await signInElectronWindowAsAgent(page); // issue 13
     await page.getByRole('combobox', { name: 'Agent state' }).selectOption({ label: 'Not ready — Break' });
     await expect.poll(() => page.getByRole('combobox', { name: 'Agent state' }).inputValue()).toBe('notReady:break');
     await app.close();
 
     const again = await launch();
     const page2 = await again.firstWindow();
+    await signInElectronWindowAsAgent(page2);
     await expect.poll(() => page2.getByRole('combobox', { name: 'Agent state' }).inputValue()).toBe('notReady:break');
     await again.close();
   });

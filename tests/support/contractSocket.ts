@@ -1,6 +1,9 @@
 // A raw WebSocket client of the web host's contract binding, for tests that speak the wire
-// protocol directly (as an untrusted page could).
+// protocol directly (as an untrusted page could). Issue 13: it signs in as the host's default
+// person first (`as` picks another role or person; `as: null` stays signed out).
 import WebSocket from 'ws';
+import type { Role } from '../../shared/contract/roles';
+import { testPeople, type TestPerson } from './identity/testPeople';
 import type { RunningWebHost } from './webHost';
 
 export interface ContractSocket {
@@ -8,9 +11,22 @@ export interface ContractSocket {
   sendRaw(text: string): Promise<unknown>;
   events: Array<{ event: string; payload: unknown }>;
   close(): void;
+  /** Resolves when the socket has closed (either side). */
+  closed: Promise<void>;
 }
 
-export function openContractSocket(host: RunningWebHost, options: { token?: string | null; origin?: string } = {}): Promise<ContractSocket> {
+export async function openContractSocket(host: RunningWebHost, options: { token?: string | null; origin?: string; as?: Role | TestPerson | null } = {}): Promise<ContractSocket> {
+  const socket = await openSocket(host, options);
+  const who = options.as === undefined ? host.person : typeof options.as === 'string' ? testPeople[options.as] : options.as;
+  if (who) {
+    // A socket the host sends away (over its cap) never answers: hand it back as it is, as before.
+    const reply = await Promise.race([socket.request('signIn', { user: who.user, password: who.password }), socket.closed.then(() => null)]);
+    if (reply && !reply.ok) throw new Error(`could not sign in as ${who.user}: ${reply.error?.code} ${reply.error?.message}`);
+  }
+  return socket;
+}
+
+function openSocket(host: RunningWebHost, options: { token?: string | null; origin?: string }): Promise<ContractSocket> {
   const token = options.token === undefined ? host.token : options.token;
   const query = token === null ? '' : `?token=${token}`;
   const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api${query}`, {
@@ -47,6 +63,7 @@ export function openContractSocket(host: RunningWebHost, options: { token?: stri
           }),
         events,
         close: () => ws.close(),
+        closed: new Promise<void>((done) => ws.once('close', () => done())),
       }),
     );
   });

@@ -1,10 +1,14 @@
 // Raw TCP peers of the web host, for tests that send what no well-behaved client library would:
 // resets, hand-made WebSocket frames, half-open connections, a reader that never reads.
 import net from 'node:net';
+import type { TestPerson } from './identity/testPeople';
 import type { RunningWebHost } from './webHost';
 
-/** Where a host listens and the token it wants: a host process, or a binding a test started. */
-export type HostAddress = Pick<RunningWebHost, 'port' | 'token' | 'origin'>;
+/**
+ * Where a host listens and the token it wants: a host process, or a binding a test started.
+ * With `person` (a host the harness started), a WebSocket opened here signs in first (issue 13).
+ */
+export type HostAddress = Pick<RunningWebHost, 'port' | 'token' | 'origin'> & { person?: TestPerson };
 
 export function connectRaw(host: HostAddress): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
@@ -54,8 +58,37 @@ export async function openRawWebSocket(host: HostAddress): Promise<{ socket: net
   });
   const head = Buffer.concat(chunks).subarray(0, headEnd).toString();
   if (!head.startsWith('HTTP/1.1 101')) throw new Error(`handshake refused: ${head.split('\r\n')[0]}`);
-  return { socket, received: () => Buffer.concat(chunks).subarray(headEnd) };
+  let start = headEnd;
+  if (host.person) {
+    // Issue 13: sign in (request id 999999999), and hide the reply from the test, which sees what follows.
+    const signIn = JSON.stringify({ id: signInId, method: 'signIn', payload: { user: host.person.user, password: host.person.password } });
+    socket.write(clientFrame(opcodes.text, Buffer.from(signIn)));
+    const until = Date.now() + 10_000;
+    for (;;) {
+      const end = endOfReply(Buffer.concat(chunks).subarray(headEnd), signInId);
+      if (end !== null) {
+        start = headEnd + end;
+        break;
+      }
+      if (Date.now() > until || socket.destroyed) throw new Error('no sign-in reply in 10 s');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+  return { socket, received: () => Buffer.concat(chunks).subarray(start) };
 }
+
+/** The byte offset just after the server's reply frame to request `id`, or null if not there yet. */
+function endOfReply(bytes: Buffer, id: number): number | null {
+  let offset = 0;
+  for (const frame of serverFrames(bytes)) {
+    offset = bytes.indexOf(frame.payload, offset) + frame.payload.length;
+    if (frame.opcode === opcodes.text && frame.payload.toString().startsWith(`{"id":${id},`)) return offset;
+  }
+  return null;
+}
+
+/** The id of the harness's own sign-in request on a raw socket (no test uses ids this high). */
+const signInId = 999_999_999;
 
 export const opcodes = { text: 0x1, binary: 0x2, close: 0x8, ping: 0x9, pong: 0xa } as const;
 

@@ -25,7 +25,8 @@ export class CallLogWriter {
 
   constructor(
     private readonly repository: CallLogRepository,
-    private readonly agentId: string,
+    /** The agent at the desk when a call's record is built (hot-desking). */
+    private readonly agentId: () => string,
     private readonly logger: Logger,
   ) {}
 
@@ -65,7 +66,7 @@ export class CallLogWriter {
   private write(call: CallInProgress, rows: TimelineRow[]): Promise<void> {
     let record: CallRecordRow;
     try {
-      record = buildCallRecord({ events: call.events, agentId: this.agentId, ring: call.ring, wrapUp: call.wrapUp });
+      record = buildCallRecord({ events: call.events, agentId: this.agentId(), ring: call.ring, wrapUp: call.wrapUp });
     } catch (error) {
       this.logger.error('Call events do not make a call record', { callId: rows[0]?.callId, error: String(error) });
       return Promise.resolve();

@@ -34,7 +34,7 @@ export interface CallLogNeeds {
 export function createCallLog(kernel: Kernel, ports: CallLogPorts, needs: CallLogNeeds): CallLogFeature {
   const { phone, clocks } = needs;
   const settings = new CallLogSettingsStore(kernel.settings);
-  const writer = new CallLogWriter(ports.writes, kernel.hostInfo.userId, kernel.logger);
+  const writer = new CallLogWriter(ports.writes, () => kernel.desk.ownerId(), kernel.logger);
   const logged = new Listeners<[event: CallEvent, view: CallView]>();
   // After the clocks: a ring outcome is recorded before the event that ended ringing.
   const stopEvents = clocks.onCallEventAfterClocks((event, view) => {

@@ -18,9 +18,8 @@ export interface CallSearchNeeds {
 }
 
 export function createCallSearch(kernel: Kernel, ports: { repository: CallSearchRepository; audit: AuditLog }, needs: CallSearchNeeds): CallSearchFeature {
-  // The one local user until sign-in exists is the agent on this host's calls.
-  const userId = kernel.hostInfo.userId;
-  const liveCalls = (): LiveCallParty[] => needs.phone.state().calls.map((call) => ({ agentId: userId, remoteNumber: call.remote.number }));
+  // The agent at the desk (hot-desking) is the agent on this host's live calls.
+  const liveCalls = (): LiveCallParty[] => needs.phone.state().calls.map((call) => ({ agentId: kernel.desk.ownerId(), remoteNumber: call.remote.number }));
   const service = new CallSearchService({
     repository: ports.repository,
     audit: ports.audit,

@@ -23,7 +23,15 @@ export function createCustomers(kernel: Kernel, ports: { repository: CustomerRep
     clock: kernel.clock,
     eventHub: kernel.eventHub,
     logger: kernel.logger,
-    host: { role: kernel.hostInfo.role, userId: kernel.hostInfo.userId },
+    // The agent at the desk (hot-desking): screen pops and live-call numbers are theirs.
+    host: {
+      get role() {
+        return kernel.desk.owner().role;
+      },
+      get userId() {
+        return kernel.desk.ownerId();
+      },
+    },
     phone: {
       liveCalls: () => phone.state().calls.map((c) => ({ callId: c.callId, remoteNumber: c.remote.number })),
       dial: (target) => phone.dial(target),

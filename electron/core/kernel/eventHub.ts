@@ -21,10 +21,16 @@ export class EventHub {
 
   /**
    * S-6: for a renderer (or anything else that shows events to a person): each payload as `caller`
-   * may see it, numbers masked per role like every other read. Returns the unsubscribe function.
+   * may see it, numbers masked per role like every other read. `caller` may be a function, asked
+   * on every event (a connection whose session signs in, out or locks); null = deliver nothing.
+   * Returns the unsubscribe function.
    */
-  subscribeFor(caller: CallerContext, listener: EventListener): () => void {
-    return this.subscribe((event, payload) => listener(event, this.viewFor(event, payload, caller)));
+  subscribeFor(caller: CallerContext | (() => CallerContext | null), listener: EventListener): () => void {
+    const viewer = typeof caller === 'function' ? caller : () => caller;
+    return this.subscribe((event, payload) => {
+      const current = viewer();
+      if (current) listener(event, this.viewFor(event, payload, current));
+    });
   }
 
   emit<E extends EventName>(event: E, payload: EventPayloadOf<E>): void {

@@ -20,7 +20,10 @@ export interface HostInfo {
   host: 'electron' | 'web';
   version: string;
   languageOverride: Language | null;
-  /** Until sign-in exists, the host runs as one local user with this role. */
+  /**
+   * Who the desk's calls belong to while no agent is signed in at it (issue 13: people sign in per
+   * connection; the hosts pass agent/"local"; in-process test cores pick their own).
+   */
   role: Role;
   userId: string;
 }

@@ -8,7 +8,7 @@ import { MediaBridge } from './mediaBridge';
 import type { SoftphonePorts } from './ports';
 import { softphoneHandlers, type SoftphoneHandlers } from './softphoneHandlers';
 import { SoftphoneService } from './softphoneService';
-import { SoftphoneSettings } from './softphoneSettings';
+import { SoftphoneSettings, type PersonalPhoneAccount } from './softphoneSettings';
 
 export type { SoftphoneService } from './softphoneService';
 export type { MediaBridge } from './mediaBridge';
@@ -21,7 +21,12 @@ export interface SoftphoneFeature extends Feature<keyof SoftphoneHandlers> {
   onMediaReattached(listener: () => void): () => void;
 }
 
-export async function createSoftphone(kernel: Kernel, ports: SoftphonePorts): Promise<SoftphoneFeature> {
+export interface SoftphoneNeeds {
+  /** Hot-desking (issue 13): the phone account an admin set for a person, with its password. */
+  phoneAccountOf(userId: string): Promise<PersonalPhoneAccount | null>;
+}
+
+export async function createSoftphone(kernel: Kernel, ports: SoftphonePorts, needs?: SoftphoneNeeds): Promise<SoftphoneFeature> {
   const { clock, logger, eventHub } = kernel;
   const media = new MediaBridge({ clock, send: (request) => eventHub.emit('onMediaRequest', request) });
   const settings = new SoftphoneSettings(kernel.settings, ports.secrets, logger);
@@ -43,11 +48,19 @@ export async function createSoftphone(kernel: Kernel, ports: SoftphonePorts): Pr
   if (ports.autoRegister !== false && (await settings.account())) {
     void service.register().catch((error: unknown) => logger.warn('Softphone registration failed', { error: String(error) }));
   }
+  // Hot-desking (issue 13): the desk registers as the agent signed in at it, in the order they come and go.
+  let deskChange = Promise.resolve();
+  const stopHotDesking = kernel.desk.onChange((agent) => {
+    deskChange = deskChange
+      .then(async () => service.useDeskAccount(agent && needs ? await needs.phoneAccountOf(agent.userId) : null))
+      .catch((error: unknown) => logger.warn('Could not register the desk as the signed-in agent', { error: String(error) }));
+  });
+  service.onClose(stopHotDesking);
   const reattached = new Listeners<[]>();
   return {
     service,
     media,
-    handlers: softphoneHandlers(service, media, kernel.hostInfo.userId, () => reattached.emit()),
+    handlers: softphoneHandlers(service, media, () => kernel.desk.ownerId(), () => reattached.emit()),
     onMediaReattached: (listener) => reattached.add(listener),
     // The phone first on the way down: calls it ends still reach the clocks and the log.
     close: () => service.close(),

@@ -13,8 +13,8 @@ export type SoftphoneHandlers = Pick<ApiHandlers, keyof typeof softphoneMethods>
  * `mediaReattached`: told once a (re)started page's old prepared answers are dropped and its
  * calls' renegotiation has begun, before it ends.
  */
-export function softphoneHandlers(service: SoftphoneService, media: MediaBridge, phoneOwnerId: string | null, mediaReattached: () => void): SoftphoneHandlers {
-  const view = (caller: CallerContext) => softphoneNumberView(caller, phoneOwnerId);
+export function softphoneHandlers(service: SoftphoneService, media: MediaBridge, phoneOwnerId: () => string | null, mediaReattached: () => void): SoftphoneHandlers {
+  const view = (caller: CallerContext) => softphoneNumberView(caller, phoneOwnerId());
   return {
     getSoftphoneSettings: () => service.settingsView(),
     saveSoftphoneSettings: (request) => service.saveSettings(request),

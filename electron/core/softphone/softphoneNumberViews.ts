@@ -87,13 +87,15 @@ const eventMaskers: { [E in EventName]: Masker | null } = {
   onWorkingCalendarChanged: null,
   onGlobalShortcutStatus: null,
   onCallRefused: (refused: EventPayloadOf<'onCallRefused'>) => ({ ...refused, remote: maskedRemoteParty(refused.remote) }),
+  onSessionChanged: null, // sent to its own connection only, never through the hub
 };
 
 /** Masks every event whose payload carries a number of the phone's calls for a viewer who may not see them in full. */
-export function eventViewFor(phoneOwnerId: string | null): EventView {
+export function eventViewFor(phoneOwnerId: string | null | (() => string | null)): EventView {
+  const owner = typeof phoneOwnerId === 'function' ? phoneOwnerId : () => phoneOwnerId;
   return <E extends EventName>(event: E, payload: EventPayloadOf<E>, viewer: NumberViewer): EventPayloadOf<E> => {
     const mask = eventMaskers[event];
-    if (mask === null || mayViewPhoneOwnersNumbers(viewer, phoneOwnerId)) return payload;
+    if (mask === null || mayViewPhoneOwnersNumbers(viewer, owner())) return payload;
     return mask(payload as never) as EventPayloadOf<E>;
   };
 }

@@ -22,7 +22,7 @@ import type { Clock } from '../../../shared/domain/clock';
 import type { EventHub } from '../kernel/eventHub';
 import type { Logger } from '../kernel/platformPorts';
 import { MediaFailedError, type CallListRepository, type SipPort, type SipPortListener } from './ports';
-import type { SoftphoneSettings } from './softphoneSettings';
+import type { PersonalPhoneAccount, SoftphoneSettings } from './softphoneSettings';
 
 export interface SoftphoneDeps {
   clock: Clock;
@@ -84,6 +84,18 @@ export class SoftphoneService {
 
   state(): SoftphoneState {
     return { registration: this.registration, calls: this.liveCalls().map((e) => e.machine.view()) };
+  }
+
+  /**
+   * Hot-desking (issue 13): the agent signed in at this desk changed. With their phone account the
+   * desk registers as them; with none (nobody signed in, or signed out) a desk that was registered
+   * as a person unregisters, so nobody's phone rings at an empty desk.
+   */
+  async useDeskAccount(account: PersonalPhoneAccount | null): Promise<void> {
+    const wasPersonal = this.deps.settings.usingPersonalAccount();
+    this.deps.settings.usePersonalAccount(account);
+    if (account) await this.register();
+    else if (wasPersonal) await this.unregister();
   }
 
   async register(): Promise<RegistrationStatus> {

@@ -22,7 +22,19 @@ export const defaultSoftphoneSettings: StoredSoftphoneSettings = {
   serverAssertsIdentity: false,
 };
 
+/** Hot-desking (issue 13): the phone account an admin set for the agent signed in at this desk. */
+export interface PersonalPhoneAccount {
+  server: string;
+  sipUri: string;
+  authUser: string;
+  password: string;
+  displayName: string;
+}
+
 export class SoftphoneSettings {
+  /** While set, the desk registers as this account; the device settings (ICE, DTMF…) still come from here. */
+  private personal: PersonalPhoneAccount | null = null;
+
   constructor(
     private readonly settings: SettingsPort,
     private readonly secrets: SecretStore,
@@ -67,8 +79,17 @@ export class SoftphoneSettings {
     return {
       ...stored,
       passwordSet: (await this.password()) !== null,
-      configured: stored.serverUrl !== '' && stored.sipUri !== '',
+      configured: this.personal !== null || (stored.serverUrl !== '' && stored.sipUri !== ''),
     };
+  }
+
+  /** Hot-desking: register as `account` (null: back to the desk's own settings, if any). */
+  usePersonalAccount(account: PersonalPhoneAccount | null): void {
+    this.personal = account;
+  }
+
+  usingPersonalAccount(): boolean {
+    return this.personal !== null;
   }
 
   async save(request: SaveSoftphoneSettings): Promise<SoftphoneSettingsView> {
@@ -85,6 +106,18 @@ export class SoftphoneSettings {
   /** The account to register with, or null when settings are incomplete. */
   async account(): Promise<SipAccount | null> {
     const stored = this.stored();
+    const personal = this.personal;
+    if (personal) {
+      return {
+        serverUrl: personal.server,
+        sipUri: personal.sipUri,
+        authUser: personal.authUser,
+        password: personal.password,
+        displayName: personal.displayName,
+        iceServers: stored.iceServers,
+        serverAssertsIdentity: stored.serverAssertsIdentity,
+      };
+    }
     if (!stored.serverUrl || !stored.sipUri) return null;
     return {
       serverUrl: stored.serverUrl,

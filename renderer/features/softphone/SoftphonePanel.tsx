@@ -26,7 +26,12 @@ import { usePhoneAction } from './usePhoneAction';
 import { usePhoneShortcuts } from './usePhoneShortcuts';
 import { useSoftphone } from './useSoftphone';
 
-export function SoftphonePanel() {
+/**
+ * `locked` (issue 13): the desk is locked. The panel stays mounted, so live calls keep their audio
+ * (the media engine answers the host's media requests) and a ringing call still shows who calls;
+ * notes, call lists, dialling and settings are hidden until the same person unlocks.
+ */
+export function SoftphonePanel({ locked = false }: { locked?: boolean }) {
   const { t } = useTranslation();
   const client = useClient();
   const phone = useSoftphone();
@@ -61,9 +66,11 @@ export function SoftphonePanel() {
       <h2 id="softphone-heading">{t('softphone.heading')}</h2>
       <PhoneStatus registration={phone.registration} configured={configured} />
       <HeadsetControl calls={phone.calls} run={run} />
-      <button type="button" onClick={() => setSettingsOpen(true)}>
-        {t('softphone.settings')}
-      </button>
+      {!locked && (
+        <button type="button" onClick={() => setSettingsOpen(true)}>
+          {t('softphone.settings')}
+        </button>
+      )}
       {ringing.map((view) => (
         <IncomingCallBanner key={view.callId} view={view} run={run}>
           <RingCountStatus ring={clocks.rings.get(view.callId)} />
@@ -88,16 +95,16 @@ export function SoftphonePanel() {
       ))}
       <MissedCallNotice notice={clocks.notice} onDismiss={clocks.dismissNotice} />
       <CallOutcomeNotice />
-      <WrapUpPanel wrapUp={clocks.wrapUp} run={run} />
-      <CallRecordPanel callId={recordCallId} />
+      {!locked && <WrapUpPanel wrapUp={clocks.wrapUp} run={run} />}
+      {!locked && <CallRecordPanel callId={recordCallId} />}
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      <DialPad run={run} calls={phone.calls} />
-      <CallListsPanel lists={phone.lists} run={run} />
-      {settingsOpen && (
+      {!locked && <DialPad run={run} calls={phone.calls} />}
+      {!locked && <CallListsPanel lists={phone.lists} run={run} />}
+      {settingsOpen && !locked && (
         <SoftphoneSettingsDialog
           onClose={() => setSettingsOpen(false)}
           onSaved={(view) => {

@@ -11,6 +11,9 @@ import type { CallLogRepository, CallRecordRepository, ClassificationAmendment, 
 import type { CallSearchRepository } from '../../../electron/core/callSearch/ports';
 import type { CustomerRepository, StoredCustomer } from '../../../electron/core/customers/ports';
 import type { DataStorePort } from '../../../electron/core/dataStore/ports';
+import type { PeopleRepository, PersonRecord } from '../../../electron/core/identity/ports';
+import { randomToken } from '../../../electron/adapters/secrets/scryptPasswordHasher';
+import { cheapPasswordHasher } from '../identity/inProcessPeople';
 import type { RetentionRepository } from '../../../electron/core/retention/ports';
 import type { StorePorts } from '../../../electron/host/storePorts';
 
@@ -124,6 +127,26 @@ export class MemoryCustomers implements CustomerRepository {
   }
 }
 
+/** People by user id (user names compare case-insensitively, as in the store). */
+export class MemoryPeople implements PeopleRepository {
+  readonly people = new Map<string, PersonRecord>();
+  constructor(private readonly audit: MemoryAuditLog) {}
+  async count() {
+    return this.people.size;
+  }
+  async list() {
+    return [...this.people.values()].map((p) => structuredClone(p));
+  }
+  async get(userId: string) {
+    const person = this.people.get(userId.toLowerCase());
+    return person ? structuredClone(person) : null;
+  }
+  async save(person: PersonRecord, audit: AuditEntry) {
+    this.people.set(person.userId.toLowerCase(), structuredClone(person));
+    await this.audit.record(audit);
+  }
+}
+
 /** Search over nothing: a fake store with no past calls. */
 export const emptyCallSearch: CallSearchRepository = {
   search: async () => ({ hits: [], total: 0 }),
@@ -169,5 +192,6 @@ export function createMemoryPorts(agentStates: AgentStateRepository = new Memory
     auditReader: audit,
     dataStore: new MemoryDataStore(),
     retention: noRetention,
+    identity: { people: new MemoryPeople(audit), passwords: cheapPasswordHasher, randomToken },
   };
 }

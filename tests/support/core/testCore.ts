@@ -10,6 +10,7 @@ import { createCore, type Core, type CorePorts } from '../../../electron/core/cr
 import type { PlatformPorts } from '../../../electron/core/kernel/platformPorts';
 import { createStorePorts } from '../../../electron/host/storePorts';
 import { tempDataDir } from '../webHost';
+import { cheapPasswordHasher } from '../identity/inProcessPeople';
 import { createMemoryPorts } from './memoryPorts';
 
 export interface TestCoreOptions extends PlatformPorts, Partial<Omit<CorePorts, keyof PlatformPorts | 'agentState'>> {
@@ -27,6 +28,8 @@ export async function createTestCore(options: TestCoreOptions): Promise<Core> {
   const backing = store ? createStorePorts(store, dataDir, options.hostInfo.userId) : createMemoryPorts();
   return createCore({
     ...backing,
+    // The same scrypt code as the hosts with a thousandth of the work: tests sign in a lot.
+    identity: { ...backing.identity, passwords: cheapPasswordHasher },
     softphone: createNodeSoftphonePorts({ dataDir, clock: options.clock, logger: options.logger }),
     ...overrides,
     agentState: agentStates ? { ...backing.agentState, repository: agentStates } : backing.agentState,

@@ -7,7 +7,7 @@ import { migration004 } from './004_callCustomerIndex';
 import { migration005 } from './005_numberSearch';
 import { migration006 } from './006_classificationAmendments';
 import { migration007 } from './007_callerIdVerified';
-import { migration008 } from './008_reservedForIdentity';
+import { migration008 } from './008_accounts';
 import { migration009 } from './009_auditChain';
 import { migration010 } from './010_retention';
 import type { Migration } from './migration';

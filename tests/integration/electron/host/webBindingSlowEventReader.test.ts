@@ -14,6 +14,9 @@ import { defaultConnectionLimits } from '../../../../electron/host/connectionLim
 import { startWebBinding, type WebBinding } from '../../../../electron/host/webBinding';
 import { openRawWebSocket, type HostAddress } from '../../../support/rawWebSocket';
 import { MemorySettings } from '../../../support/softphone/softphoneFixtures';
+import { addTestPeople, signInFrame } from '../../../support/identity/inProcessPeople';
+import { testPeople } from '../../../support/identity/testPeople';
+import { clientFrame, opcodes } from '../../../support/rawWebSocket';
 
 const caller = { role: 'agent' as const, userId: 'local' };
 const warnings: string[] = [];
@@ -38,11 +41,11 @@ beforeAll(async () => {
     core,
     rendererDir: mkdtempSync(path.join(os.tmpdir(), 'deskline-renderer-')),
     port: 0,
-    caller,
     logger,
     limits: { ...defaultConnectionLimits, maxBufferedBytes: 256 * 1024 },
   });
   address = { port: binding.port, token: binding.token, origin: `http://127.0.0.1:${binding.port}` };
+  await addTestPeople(core, [testPeople.agent]);
 });
 afterAll(async () => {
   await binding?.close();
@@ -54,6 +57,10 @@ it('drops a client that does not read its events, while a reading client gets ev
   if (!view.ok) throw new Error('getAgentState failed');
 
   const slow = await openRawWebSocket(address);
+  // Issue 13: events go to signed-in connections only.
+  slow.socket.write(clientFrame(opcodes.text, Buffer.from(signInFrame(1, testPeople.agent))));
+  const signedIn = Date.now() + 10_000;
+  while (!slow.received().toString().includes('"ok":true') && Date.now() < signedIn) await new Promise((resolve) => setTimeout(resolve, 10));
   slow.socket.pause(); // connected and subscribed, but never reads again
   slow.socket.on('error', () => undefined);
   const dropped = () => warnings.some((w) => /does not read what it is sent \{"bufferedBytes":\d+,"limit":262144\}/.test(w));
@@ -62,6 +69,9 @@ it('drops a client that does not read its events, while a reading client gets ev
   let received = 0;
   reader.on('message', () => (received += 1));
   await new Promise((resolve) => reader.once('open', resolve));
+  reader.send(signInFrame(1, testPeople.agent));
+  while (received === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  received = 0;
 
   let emitted = 0;
   const until = Date.now() + 30_000;

@@ -116,7 +116,7 @@ function learn(method: MethodName, value: unknown): void {
 }
 
 async function openHost(): Promise<HostCore> {
-  return openHostCore({ host: 'web', dataDir, lang: null, role: 'agent', logger, createSettings: createConfSettings });
+  return openHostCore({ host: 'web', dataDir, lang: null, logger, createSettings: createConfSettings });
 }
 
 async function closedLoopbackPort(): Promise<number> {
@@ -271,7 +271,7 @@ describe('contract fuzz: settings from a hand-edited file', () => {
     const dir = tempDataDir('deskline-fuzz-secrets-');
     writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ softphone: { account: { serverUrl: world.loopbackServerUrl, sipUri: 'sip:1001@deskline.test' } } }));
     writeFileSync(path.join(dir, secretsFileName), '{"softphone.password": {"iv": "AA', { mode: 0o600 });
-    const damaged = await openHostCore({ host: 'web', dataDir: dir, lang: null, role: 'agent', logger, createSettings: createConfSettings });
+    const damaged = await openHostCore({ host: 'web', dataDir: dir, lang: null, logger, createSettings: createConfSettings });
     try {
       const agentCaller = { role: 'agent' as const, userId: 'local' };
       expect(await damaged.core.dispatch('getSoftphoneSettings', {}, agentCaller)).toMatchObject({ ok: true, value: { passwordSet: false, configured: true } });

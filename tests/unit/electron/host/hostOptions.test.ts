@@ -10,20 +10,21 @@ describe('host options', () => {
       port: 8123,
       dataDir: path.resolve('rel/dir'),
       lang: 'zh-CN',
-      role: 'agent',
     });
   });
 
   it('defaults to a free port, the platform user-data folder and no forced language', () => {
-    expect(parseHostOptions([])).toEqual({ port: 0, dataDir: defaultDataDir(), lang: null, role: 'agent' });
-    expect(parseHostOptions(['--role', 'teamLead']).role).toBe('teamLead');
+    expect(parseHostOptions([])).toEqual({ port: 0, dataDir: defaultDataDir(), lang: null });
   });
 
   it('rejects a bad port or language with a message naming the option', () => {
     expect(() => parseHostOptions(['--port', 'eighty'])).toThrow(/--port/);
     expect(() => parseHostOptions(['--port', '70000'])).toThrow(/--port/);
     expect(() => parseHostOptions(['--lang', 'fr'])).toThrow(/--lang/);
-    expect(() => parseHostOptions(['--role', 'boss'])).toThrow(/--role/);
+  });
+
+  it('refuses --role (issue 13): the role comes from the person signed in, never from whoever starts the host', () => {
+    expect(() => parseHostOptions(['--role', 'teamLead'])).toThrow(/--role is gone/);
   });
 
   it('formats the ready line exactly', () => {

@@ -56,9 +56,11 @@ describe('call records', () => {
       note: { text: '客户要求退款 refund by Friday', revision: 2, amended: true },
     });
     const revisions = await value<Array<{ revision: number; text: string; isAmendment: boolean; authorId: string }>>(again.socket, 'listNoteRevisions', { callId: 'call-1' });
+    // Issue 13: the author is the person signed in on the connection that saved (the harness's agent).
+    const author = first.host.person.user;
     expect(revisions.map((r) => [r.revision, r.text, r.isAmendment, r.authorId])).toEqual([
-      [1, '客户要求退款', true, 'local'],
-      [2, '客户要求退款 refund by Friday', true, 'local'],
+      [1, '客户要求退款', true, author],
+      [2, '客户要求退款 refund by Friday', true, author],
     ]);
   });
 

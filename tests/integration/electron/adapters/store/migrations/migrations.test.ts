@@ -184,6 +184,29 @@ describe('migration 7 (caller ID verified) from version 6 with calls in it', () 
   });
 });
 
+describe('migration 8 (accounts) from version 7 with a user and calls in it', () => {
+  it('keeps every user with their role as their one role, adds the account columns, and changes nothing else', async () => {
+    const db = await databaseAt(7);
+    applyStatements(db, [
+      ...seededCalls,
+      { sql: "INSERT INTO users (id, display_name, role, created_at) VALUES ('Li', '李娜', 'teamLead', 5)" },
+    ]);
+    const plainTables = () => tableNames(db).filter((t) => !t.includes('_fts'));
+    const before = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
+    applyMigration(db, 8);
+    expect(schemaVersion(db)).toBe(8);
+    const after = Object.fromEntries(plainTables().map((t) => [t, wholeTable(db, t)]));
+    expect(after.users).toEqual([
+      { id: 'Li', display_name: '李娜', role: 'teamLead', created_at: 5, agent_number: '', department: '', status: 'active', password_hash: null, phone_account_json: null, user_key: 'li' },
+    ]);
+    expect(after.user_roles).toEqual([{ user_id: 'Li', role: 'teamLead' }]);
+    expect({ ...after, users: null, user_roles: undefined }).toEqual({ ...before, users: null });
+    // One person per name whatever its case; a status other than active/disabled is refused.
+    expect(() => applyStatements(db, [{ sql: "INSERT INTO users (id, display_name, role, created_at, user_key) VALUES ('LI', 'x', 'agent', 1, 'li')" }])).toThrow(/UNIQUE/);
+    expect(() => applyStatements(db, [{ sql: "UPDATE users SET status = 'gone' WHERE id = 'Li'" }])).toThrow(/CHECK/);
+  });
+});
+
 describe('migration 9 (audit log hash chain, append-only) from version 8 with audit rows in it', () => {
   // Independent of engine/auditChainHash.ts: the documented encoding, SHA-256 over the JSON array
   // [prev_hash, id, at, actor_id, actor_role, action, subject, detail_json].
