@@ -8,9 +8,9 @@ import type { AuditDeclaration } from '../../../../shared/contract/defineMethod'
 const declared = (name: (typeof methodNames)[number]) => (api[name] as { audit?: AuditDeclaration }).audit;
 /**
  * Saves their own features audit: data saved with its audit entry in the same commit (or not at all
- * yet), and the retention setting, whose service records the months before and after.
+ * yet), and the retention and identity settings, whose features record the values before/after.
  */
-const savesOfData = new Set(['saveCustomer', 'saveCallNote', 'saveRetentionSettings']);
+const savesOfData = new Set(['saveCustomer', 'saveCallNote', 'saveRetentionSettings', 'saveIdentitySettings']);
 
 describe('declared audit entries in the contract', () => {
   it('are on every settings save, the backup and the restore', () => {
