@@ -377,6 +377,15 @@ export const en = {
     cancel: 'Cancel',
     disable: 'Disable {{user}}',
     enable: 'Enable {{user}}',
+    edit: 'Edit {{user}}',
+    department: 'Department',
+    save: 'Save',
+    resetPassword: 'Reset password for {{user}}',
+    newPassword: 'New password',
+    savePassword: 'Save password',
+    phoneAccount: 'Phone account for {{user}}',
+    phoneColumn: 'Phone account',
+    phone: { server: 'SIP server (wss://…)', sipUri: 'SIP URI', authUser: 'Auth user', password: 'SIP password (blank: none)', save: 'Save phone account', remove: 'Remove phone account' },
   },
 };
 

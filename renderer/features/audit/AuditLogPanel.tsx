@@ -87,7 +87,7 @@ export function AuditLogPanel({ role }: { role: Role }) {
   );
 
   return (
-    <section className="panel audit-log" aria-labelledby={`${id}-heading`}>
+    <section className="panel panel--wide audit-log" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('auditLog.heading')}</h2>
       <form className="audit-log__filters" onSubmit={submit} aria-label={t('auditLog.filtersLabel')}>
         {field('from', 'date')}

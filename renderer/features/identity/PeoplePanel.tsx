@@ -1,11 +1,13 @@
 // People admin (issue 13, admin role): the "People" table, "New person" with roles, agent number
-// (工号) and a first password, and enabling/disabling a person. The host audits every change.
+// (工号) and a first password, enabling/disabling a person, and per person editing, a password reset
+// and the phone account (PersonActions). The host audits every change.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonView } from '../../../shared/contract/identity';
 import { roles, type Role } from '../../../shared/contract/roles';
 import { call } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
+import { PersonActions } from './PersonActions';
 
 const blank = { userId: '', displayName: '', agentNumber: '', password: '', roles: ['agent'] as Role[] };
 
@@ -34,7 +36,7 @@ export function PeoplePanel() {
   };
 
   return (
-    <section className="panel" aria-labelledby="people-heading">
+    <section className="panel panel--wide" aria-labelledby="people-heading">
       <h2 id="people-heading">{t('identity.people')}</h2>
       <table aria-label={t('identity.people')}>
         <thead>
@@ -44,6 +46,7 @@ export function PeoplePanel() {
             <th>{t('identity.agentNumber')}</th>
             <th>{t('identity.roles')}</th>
             <th>{t('identity.status')}</th>
+            <th>{t('identity.phoneColumn')}</th>
             <th />
           </tr>
         </thead>
@@ -55,10 +58,12 @@ export function PeoplePanel() {
               <td>{person.agentNumber}</td>
               <td>{person.roles.map((r) => t(`identity.role.${r}`)).join(', ')}</td>
               <td>{t(`identity.statusValue.${person.status}`)}</td>
+              <td>{person.phoneAccount?.sipUri ?? '—'}</td>
               <td>
                 <button type="button" onClick={() => setStatus(person)}>
                   {t(person.status === 'active' ? 'identity.disable' : 'identity.enable', { user: person.userId })}
                 </button>
+                <PersonActions key={JSON.stringify(person)} person={person} onChanged={() => void load()} onError={fail} />
               </td>
             </tr>
           ))}
