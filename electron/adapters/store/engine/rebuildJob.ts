@@ -2,6 +2,7 @@
 // snapshot + journal on disk and write it out. It runs on a worker thread of the store's rebuild
 // process (rebuildProcess.ts), or of the host where no such process can be started, never on a
 // thread that acknowledges commits.
+import { mergeFullTextIndexes } from './fullTextPurge';
 import { recoverDatabase } from './recovery';
 import { writeFileDurablySync } from '../../files/durableFiles';
 import { writeSnapshot } from './snapshotWriter';
@@ -22,6 +23,7 @@ export async function runRebuildJob(job: RebuildJob): Promise<RebuildResult> {
     const key = keyFromBase64(job.key);
     const { db, report } = await recoverDatabase(paths, { readOnly: true, upToSeq: job.upToSeq, key });
     const started = performance.now();
+    mergeFullTextIndexes(db); // S-6: removed text leaves no terms behind in the copy on disk
     const image = db.export();
     const version = schemaVersion(db);
     db.close();
