@@ -58,31 +58,36 @@ export async function openRawWebSocket(host: HostAddress): Promise<{ socket: net
   });
   const head = Buffer.concat(chunks).subarray(0, headEnd).toString();
   if (!head.startsWith('HTTP/1.1 101')) throw new Error(`handshake refused: ${head.split('\r\n')[0]}`);
-  let start = headEnd;
+  // Frames the test sees: everything after the handshake except the harness's own sign-in reply
+  // (a ping may come before that reply when signing in is slow, and the test must still see it).
+  let hidden: { start: number; end: number } | null = null;
   if (host.person) {
     // Issue 13: sign in (request id 999999999), and hide the reply from the test, which sees what follows.
     const signIn = JSON.stringify({ id: signInId, method: 'signIn', payload: { user: host.person.user, password: host.person.password } });
     socket.write(clientFrame(opcodes.text, Buffer.from(signIn)));
     const until = Date.now() + 10_000;
     for (;;) {
-      const end = endOfReply(Buffer.concat(chunks).subarray(headEnd), signInId);
-      if (end !== null) {
-        start = headEnd + end;
+      const reply = replyFrame(Buffer.concat(chunks).subarray(headEnd), signInId);
+      if (reply !== null) {
+        hidden = { start: headEnd + reply.start, end: headEnd + reply.end };
         break;
       }
       if (Date.now() > until || socket.destroyed) throw new Error('no sign-in reply in 10 s');
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
-  return { socket, received: () => Buffer.concat(chunks).subarray(start) };
+  const visible = (all: Buffer) => (hidden ? Buffer.concat([all.subarray(headEnd, hidden.start), all.subarray(hidden.end)]) : all.subarray(headEnd));
+  return { socket, received: () => visible(Buffer.concat(chunks)) };
 }
 
-/** The byte offset just after the server's reply frame to request `id`, or null if not there yet. */
-function endOfReply(bytes: Buffer, id: number): number | null {
-  let offset = 0;
+/** Where the server's reply frame to request `id` starts and ends (byte offsets), or null if not there yet. */
+function replyFrame(bytes: Buffer, id: number): { start: number; end: number } | null {
+  let end = 0;
   for (const frame of serverFrames(bytes)) {
-    offset = bytes.indexOf(frame.payload, offset) + frame.payload.length;
-    if (frame.opcode === opcodes.text && frame.payload.toString().startsWith(`{"id":${id},`)) return offset;
+    // Frames are contiguous: this one starts where the previous one ended; its payload is a view of `bytes`.
+    const start = end;
+    end = frame.payload.byteOffset - bytes.byteOffset + frame.payload.length;
+    if (frame.opcode === opcodes.text && frame.payload.toString().startsWith(`{"id":${id},`)) return { start, end };
   }
   return null;
 }
