@@ -383,7 +383,7 @@ export const en = {
     resetPassword: 'Reset password for {{user}}',
     newPassword: 'New password',
     savePassword: 'Save password',
-    phoneAccount: 'Phone account for {{user}}',
+    phoneAccount: 'Phone settings for {{user}}',
     phoneColumn: 'Phone account',
     phone: { server: 'SIP server (wss://…)', sipUri: 'SIP URI', authUser: 'Auth user', password: 'SIP password (blank: none)', save: 'Save phone account', remove: 'Remove phone account' },
   },

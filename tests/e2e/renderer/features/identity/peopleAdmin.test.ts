@@ -61,8 +61,8 @@ describe('people admin', () => {
     await reset.getByRole('button', { name: 'Save password' }).click();
     await expect.poll(() => reset.count()).toBe(0);
 
-    await row.getByRole('button', { name: 'Phone account for li' }).click();
-    const phone = page.getByRole('form', { name: 'Phone account for li' });
+    await row.getByRole('button', { name: 'Phone settings for li' }).click();
+    const phone = page.getByRole('form', { name: 'Phone settings for li' });
     await phone.getByLabel('SIP server (wss://…)').fill('wss://pbx.example.test/ws');
     await phone.getByLabel('SIP URI').fill('sip:2046@pbx.example.test');
     await phone.getByLabel('Auth user').fill('2046');
